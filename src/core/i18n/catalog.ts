@@ -1,0 +1,35 @@
+import { app } from './messages/app.ts';
+
+/**
+ * All message areas. Each area file owns its keys (prefix = area) and gives
+ * both languages for every key; add new areas here.
+ */
+const areas = { ...app };
+
+export type MessageKey = keyof typeof areas;
+export type Lang = 'ja' | 'en';
+export const LANGS: readonly Lang[] = ['ja', 'en'];
+
+export function allMessageKeys(): MessageKey[] {
+  return Object.keys(areas) as MessageKey[];
+}
+
+/** Fill {name} placeholders. Missing parameters stay visible rather than silently vanish. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const entry = areas[key] as { ja: string; en: string } | undefined;
+  return format(entry ? entry[lang] : key, params);
+}
+
+/** Japanese unless the browser (or LANG) prefers English. */
+export function pickLang(preferred: readonly string[]): Lang {
+  for (const p of preferred) {
+    const base = p.toLowerCase().split(/[-_.]/)[0];
+    if (base === 'ja') return 'ja';
+    if (base === 'en') return 'en';
+  }
+  return 'ja';
+}
