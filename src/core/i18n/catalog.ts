@@ -1,10 +1,12 @@
 import { app } from './messages/app.ts';
+import { engine } from './messages/engine.ts';
+import { ui } from './messages/ui.ts';
 
 /**
  * All message areas. Each area file owns its keys (prefix = area) and gives
  * both languages for every key; add new areas here.
  */
-const areas = { ...app };
+const areas = { ...app, ...engine, ...ui };
 
 export type MessageKey = keyof typeof areas;
 export type Lang = 'ja' | 'en';

@@ -1,0 +1,210 @@
+import * as Comlink from 'comlink';
+import { tableFromIPC } from 'apache-arrow';
+import type { EngineApi, TableInfo } from '../../workers/engine/module.ts';
+import type { LoadOptions, LoadProgress, TableSource } from '../../workers/engine/sources.ts';
+import { installErrorWire } from '../../workers/engine/wire-errors.ts';
+import { TokumeiError } from '../core/errors.ts';
+import type { SqlValue } from '../core/engine.ts';
+import type { TableProfile } from '../core/profile/types.ts';
+import { normalizeValue } from '../core/values.ts';
+
+installErrorWire();
+
+export type EngineStatus = 'booting' | 'ready' | 'restarting' | 'failed';
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  tone: 'info' | 'error';
+}
+export interface Rows {
+  columns: { name: string; type: string }[];
+  rows: SqlValue[][];
+}
+
+/** Time limits per kind of call; a call that overruns is cancelled, and a silent worker is restarted. */
+const LIMITS = { boot: 120_000, load: 15 * 60_000, query: 120_000, page: 30_000, ping: 5_000 } as const;
+
+export const DEMO = { patients: 10_000, seed: 20240401 } as const;
+
+function ipcToRows(ipc: Uint8Array): Rows {
+  const t = tableFromIPC(ipc);
+  const columns = t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+  const vectors = columns.map((_, i) => t.getChildAt(i));
+  const rows: SqlValue[][] = new Array(t.numRows);
+  for (let r = 0; r < t.numRows; r++) rows[r] = vectors.map((v) => normalizeValue(v?.get(r)));
+  return { columns, rows };
+}
+
+/**
+ * The engine worker wrapped in a runes class (svelte.dev REPL style). Heavy state
+ * stays in the worker; what the UI reads is small and kept in $state.raw.
+ * It remembers where every table came from, so if the worker dies it can be
+ * started again and the workspace restored.
+ */
+export class EngineClient {
+  status = $state<EngineStatus>('booting');
+  version = $state('');
+  bootMs = $state(0);
+  tables = $state.raw<TableInfo[]>([]);
+  progress = $state.raw<LoadProgress | null>(null);
+  notices = $state.raw<Notice[]>([]);
+
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<EngineApi> | null = null;
+  /** Insertion-ordered: restoring replays loads in the order the user made them. */
+  private sources = new Map<string, TableSource>();
+  private restarting: Promise<void> | null = null;
+
+  async start(): Promise<void> {
+    this.status = 'booting';
+    try {
+      await this.spawn();
+      this.status = 'ready';
+    } catch (e) {
+      this.status = 'failed';
+      this.notify(e);
+    }
+  }
+
+  private async spawn(): Promise<void> {
+    this.worker?.terminate();
+    const worker = new Worker(new URL('../../workers/engine/index.ts', import.meta.url), { type: 'module', name: 'tokumei-engine' });
+    worker.addEventListener('error', () => void this.recover());
+    this.worker = worker;
+    this.api = Comlink.wrap<EngineApi>(worker);
+    const booted = await this.withTimeout(this.api.boot(location.origin), LIMITS.boot);
+    this.version = booted.version;
+    this.bootMs = booted.ms;
+  }
+
+  private withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new TokumeiError('engine.timeout', { seconds: Math.round(ms / 1000) }));
+        void this.afterTimeout();
+      }, ms);
+      p.then(
+        (v) => (clearTimeout(timer), resolve(v)),
+        (e) => (clearTimeout(timer), reject(e)),
+      );
+    });
+  }
+
+  /** After an overrun: cancel; if the worker does not even answer a ping, it is dead. */
+  private async afterTimeout(): Promise<void> {
+    try {
+      await this.api?.cancel();
+      await Promise.race([this.api?.ping(), new Promise((_, rej) => setTimeout(rej, LIMITS.ping))]);
+    } catch {
+      await this.recover();
+    }
+  }
+
+  /** Restart the worker and load every table again from its source. */
+  recover(): Promise<void> {
+    this.restarting ??= (async () => {
+      this.status = 'restarting';
+      try {
+        await this.spawn();
+        let restored = 0;
+        const replayed = new Set<TableSource>();
+        for (const [name, source] of this.sources) {
+          // One demo source made several tables: load it once.
+          if (replayed.has(source)) {
+            restored++;
+            continue;
+          }
+          replayed.add(source);
+          try {
+            if (source.kind === 'demo') await this.api!.loadDemo(source.patients, source.seed);
+            else await this.api!.loadFile(source.file, { ...source.options, table: name });
+            restored++;
+          } catch (e) {
+            this.sources.delete(name);
+            this.notify(new TokumeiError('engine.restoreFailed', { table: name, detail: e instanceof Error ? e.message : String(e) }));
+          }
+        }
+        this.tables = await this.api!.tables();
+        this.status = 'ready';
+        this.notices = [...this.notices, { key: 'engine.restarted', params: { count: restored }, tone: 'info' }];
+      } catch (e) {
+        this.status = 'failed';
+        this.notify(e);
+      } finally {
+        this.restarting = null;
+      }
+    })();
+    return this.restarting;
+  }
+
+  private get remote(): Comlink.Remote<EngineApi> {
+    if (!this.api) throw new TokumeiError('engine.bootFailed', { detail: 'no worker' });
+    return this.api;
+  }
+
+  notify(e: unknown): void {
+    const notice: Notice =
+      e instanceof TokumeiError
+        ? { key: e.key, params: e.params, tone: e.key === 'engine.cancelled' ? 'info' : 'error' }
+        : { key: 'error.unknown', params: { detail: e instanceof Error ? e.message : String(e) }, tone: 'error' };
+    this.notices = [...this.notices, notice];
+  }
+
+  dismiss(n: Notice): void {
+    this.notices = this.notices.filter((x) => x !== n);
+  }
+
+  async loadDemo(patients: number = DEMO.patients, seed: number = DEMO.seed): Promise<TableInfo[]> {
+    const loaded = await this.withTimeout(this.remote.loadDemo(patients, seed), LIMITS.load);
+    const source: TableSource = { kind: 'demo', patients, seed };
+    for (const t of loaded) this.sources.set(t.name, source);
+    await this.refresh();
+    return loaded;
+  }
+
+  /** Load files one after another; a failure is reported and the others still load. */
+  async loadFiles(files: File[], options: LoadOptions = {}): Promise<TableInfo[]> {
+    const done: TableInfo[] = [];
+    for (const file of files) {
+      try {
+        const onProgress = Comlink.proxy((p: LoadProgress) => (this.progress = p));
+        const info = await this.withTimeout(this.remote.loadFile(file, options, onProgress), LIMITS.load);
+        this.sources.set(info.name, { kind: 'file', file, options });
+        done.push(info);
+      } catch (e) {
+        this.notify(e);
+      } finally {
+        this.progress = null;
+      }
+    }
+    await this.refresh();
+    return done;
+  }
+
+  async refresh(): Promise<void> {
+    this.tables = await this.remote.tables();
+  }
+
+  async dropTable(name: string): Promise<void> {
+    await this.remote.dropTable(name);
+    this.sources.delete(name);
+    await this.refresh();
+  }
+
+  profile(table: string): Promise<TableProfile> {
+    return this.withTimeout(this.remote.profile(table), LIMITS.query);
+  }
+
+  async page(table: string, offset: number, limit: number): Promise<SqlValue[][]> {
+    return ipcToRows(await this.withTimeout(this.remote.page(table, offset, limit), LIMITS.page)).rows;
+  }
+
+  async query(sql: string, limit = 10_000): Promise<Rows & { rowCount: number; truncated: boolean; ms: number }> {
+    const r = await this.withTimeout(this.remote.query(sql, limit), LIMITS.query);
+    return { ...ipcToRows(r.ipc), rowCount: r.rowCount, truncated: r.truncated, ms: r.ms };
+  }
+
+  cancel(): void {
+    void this.api?.cancel();
+  }
+}
