@@ -12,9 +12,12 @@ installErrorWire();
 
 export type EngineStatus = 'booting' | 'ready' | 'restarting' | 'failed';
 export interface Notice {
+  id: number;
   key: string;
   params?: Record<string, string | number>;
   tone: 'info' | 'error';
+  /** What the user was doing, e.g. the file name, shown before the message. */
+  context?: string;
 }
 export interface Rows {
   columns: { name: string; type: string }[];
@@ -22,7 +25,9 @@ export interface Rows {
 }
 
 /** Time limits per kind of call; a call that overruns is cancelled, and a silent worker is restarted. */
-const LIMITS = { boot: 120_000, load: 15 * 60_000, query: 120_000, page: 30_000, ping: 5_000 } as const;
+const LIMITS = { boot: 120_000, load: 15 * 60_000, query: 120_000, page: 30_000, ping: 10_000 } as const;
+/** How often an idle-or-busy worker must answer a ping; its own event loop stays free while DuckDB works. */
+const HEARTBEAT_MS = 3_000;
 
 export const DEMO = { patients: 10_000, seed: 20240401 } as const;
 
@@ -55,6 +60,9 @@ export class EngineClient {
   private sources = new Map<string, TableSource>();
   private restarting: Promise<void> | null = null;
 
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private pinging = false;
+
   async start(): Promise<void> {
     this.status = 'booting';
     try {
@@ -64,6 +72,25 @@ export class EngineClient {
       this.status = 'failed';
       this.notify(e);
     }
+    this.heartbeat ??= setInterval(() => void this.beat(), HEARTBEAT_MS);
+  }
+
+  /** A worker that stops answering (crashed, out of memory) is replaced, even while the user is idle. */
+  private async beat(): Promise<void> {
+    if (this.status !== 'ready' || this.pinging || !this.api) return;
+    this.pinging = true;
+    try {
+      await Promise.race([this.api.ping(), new Promise((_, rej) => setTimeout(rej, LIMITS.ping))]);
+    } catch {
+      await this.recover();
+    } finally {
+      this.pinging = false;
+    }
+  }
+
+  /** For tests and the diagnostics page: make the worker die as a crash would. */
+  crashForTest(): void {
+    void this.api?.crash();
   }
 
   private async spawn(): Promise<void> {
@@ -126,7 +153,7 @@ export class EngineClient {
         }
         this.tables = await this.api!.tables();
         this.status = 'ready';
-        this.notices = [...this.notices, { key: 'engine.restarted', params: { count: restored }, tone: 'info' }];
+        this.push({ key: 'engine.restarted', params: { count: restored }, tone: 'info' });
       } catch (e) {
         this.status = 'failed';
         this.notify(e);
@@ -142,16 +169,22 @@ export class EngineClient {
     return this.api;
   }
 
-  notify(e: unknown): void {
-    const notice: Notice =
-      e instanceof TokumeiError
-        ? { key: e.key, params: e.params, tone: e.key === 'engine.cancelled' ? 'info' : 'error' }
-        : { key: 'error.unknown', params: { detail: e instanceof Error ? e.message : String(e) }, tone: 'error' };
-    this.notices = [...this.notices, notice];
+  private noticeId = 0;
+
+  private push(n: Omit<Notice, 'id'>): void {
+    this.notices = [...this.notices, { ...n, id: ++this.noticeId }];
   }
 
-  dismiss(n: Notice): void {
-    this.notices = this.notices.filter((x) => x !== n);
+  notify(e: unknown, context?: string): void {
+    if (e instanceof TokumeiError) {
+      this.push({ key: e.key, params: e.params, tone: e.key === 'engine.cancelled' ? 'info' : 'error', context });
+    } else {
+      this.push({ key: 'error.unknown', params: { detail: e instanceof Error ? e.message : String(e) }, tone: 'error', context });
+    }
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((x) => x.id !== id);
   }
 
   async loadDemo(patients: number = DEMO.patients, seed: number = DEMO.seed): Promise<TableInfo[]> {
@@ -172,7 +205,7 @@ export class EngineClient {
         this.sources.set(info.name, { kind: 'file', file, options });
         done.push(info);
       } catch (e) {
-        this.notify(e);
+        this.notify(e, file.name);
       } finally {
         this.progress = null;
       }

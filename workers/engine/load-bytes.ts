@@ -3,7 +3,7 @@ import type { LoadOptions, LoadProgress } from './sources.ts';
 import type { LoadReport } from '../../src/core/load/types.ts';
 import { TokumeiError } from '../../src/core/errors.ts';
 import { ident } from '../../src/core/sql/quote.ts';
-import { detectFormat, gunzip, loadCsv, inferTyping, applyTypingSql, tableNameFromFile } from '../../src/core/load/index.ts';
+import { detectFormat, gunzip, loadCsv, inferTyping, applyTypingSql, tableNameFromFile, HEAD_BYTES } from '../../src/core/load/index.ts';
 import { parquetToIPC } from './parquet.ts';
 import { naiveTimestamps } from './naive-timestamps.ts';
 
@@ -66,13 +66,13 @@ async function loadInto(
   signal: AbortSignal,
   report: (phase: LoadProgress['phase'], fraction: number | null) => void,
 ): Promise<LoadReport> {
-  let format = detectFormat(bytes.subarray(0, 4096));
+  let format = detectFormat(bytes.subarray(0, HEAD_BYTES));
   let gzip = false;
   if (format === 'gzip') {
     report('decoding', null);
     bytes = await gunzip(bytes);
     gzip = true;
-    format = detectFormat(bytes.subarray(0, 4096));
+    format = detectFormat(bytes.subarray(0, HEAD_BYTES));
   }
   checkAbort(signal);
   if (format === 'parquet' || format === 'arrow') {

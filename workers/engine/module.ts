@@ -76,8 +76,13 @@ export const engineApi = {
     return 'pong';
   },
 
+  /** Diagnostics: end this worker as a crash would, so recovery can be exercised for real. */
+  crash(): void {
+    self.close();
+  },
+
   async loadDemo(patients: number, seed: number): Promise<TableInfo[]> {
-    const names = await loadDemoTables(need(), patients, seed, await existingTables());
+    const names = await loadDemoTables(need(), patients, seed);
     for (const n of names) reports.set(n, null);
     return Promise.all(names.map(tableInfo));
   },

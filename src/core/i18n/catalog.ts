@@ -1,12 +1,18 @@
 import { app } from './messages/app.ts';
 import { engine } from './messages/engine.ts';
+import { shell } from './messages/shell.ts';
 import { ui } from './messages/ui.ts';
+import { risk } from './messages/risk.ts';
+import { load } from './messages/load.ts';
+import { riskSdc } from './messages/riskSdc.ts';
+import { demo } from './messages/demo.ts';
+import { cli } from './messages/cli.ts';
 
 /**
  * All message areas. Each area file owns its keys (prefix = area) and gives
  * both languages for every key; add new areas here.
  */
-const areas = { ...app, ...engine, ...ui };
+const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli };
 
 export type MessageKey = keyof typeof areas;
 export type Lang = 'ja' | 'en';
