@@ -17,9 +17,10 @@ export function str(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** Shortest text that reads back as the same double (JS's own rendering is exactly that). */
 export function num(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-  return Number.isInteger(value) ? String(value) : value.toPrecision(17).replace(/\.?0+$/, '');
+  return Object.is(value, -0) ? '0' : String(value);
 }
 
 export function literal(value: string | number | boolean | null): string {
