@@ -94,4 +94,11 @@ export const cli = defineMessages({
   'cli.profile.col.min': { ja: '最小', en: 'min' },
   'cli.profile.col.max': { ja: '最大', en: 'max' },
   'cli.profile.col.top': { ja: '最頻値（件数）', en: 'most frequent (count)' },
+  'cli.serve.summary': { ja: 'ビルド済みのアプリを 127.0.0.1 で配信する', en: 'Serve the built app on 127.0.0.1' },
+  'cli.serve.usage': { ja: 'tokumei serve [--port ポート番号] [--dir フォルダー]', en: 'tokumei serve [--port port] [--dir dir]' },
+  'cli.serve.opt.port': { ja: 'ポート番号（既定: 環境変数 PORT、なければ 4173）', en: 'port (default: the PORT variable, else 4173)' },
+  'cli.serve.opt.dir': { ja: '配信するフォルダー（既定: ビルド結果の dist）', en: 'folder to serve (default: the built dist folder)' },
+  'cli.serve.listening': { ja: 'Tokumei を配信中: {url}  （Ctrl+C で停止）', en: 'Tokumei is running at {url}  (Ctrl+C to stop)' },
+  'cli.serve.notBuilt': { ja: '{dir} にビルド済みのアプリがありません。先に npm run build を実行してください。', en: 'No built app in {dir}. Run npm run build first.' },
+  'cli.serve.failed': { ja: 'ポート {port} で配信を開始できませんでした: {detail}', en: 'Could not serve on port {port}: {detail}' },
 });
