@@ -3,11 +3,10 @@ import { basename } from 'node:path';
 import type { SqlEngine } from '../core/engine.ts';
 import { TokumeiError } from '../core/errors.ts';
 import {
-  applyTypingSql,
   detectFormat,
   HEAD_BYTES,
-  inferTyping,
   loadCsv,
+  typeTable,
   tableNameFromFile,
   type ColumnTyping,
   type CsvDialect,
@@ -86,7 +85,6 @@ export async function loadFile(engine: SqlEngine, path: string, opts: LoadFileOp
     dialect: opts.delimiter === undefined ? undefined : { delimiter: opts.delimiter },
     replace: true,
   });
-  const typing = await inferTyping(engine, table);
-  if (typing.length > 0) await engine.exec(applyTypingSql(table, typing));
+  const typing = await typeTable(engine, table, report.rows);
   return { table, format: report.format, rows: report.rows, gzip: report.gzip, encoding: report.encoding, dialect: report.dialect, typing };
 }

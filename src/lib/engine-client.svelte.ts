@@ -188,9 +188,12 @@ export class EngineClient {
   }
 
   async loadDemo(patients: number = DEMO.patients, seed: number = DEMO.seed): Promise<TableInfo[]> {
-    const loaded = await this.withTimeout(this.remote.loadDemo(patients, seed), LIMITS.load);
     const source: TableSource = { kind: 'demo', patients, seed };
-    for (const t of loaded) this.sources.set(t.name, source);
+    const onTable = Comlink.proxy((info: TableInfo) => {
+      this.sources.set(info.name, source);
+      this.tables = [...this.tables.filter((t) => t.name !== info.name), info];
+    });
+    const loaded = await this.withTimeout(this.remote.loadDemo(patients, seed, onTable), LIMITS.load);
     await this.refresh();
     return loaded;
   }

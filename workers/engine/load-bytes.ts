@@ -3,7 +3,8 @@ import type { LoadOptions, LoadProgress } from './sources.ts';
 import type { LoadReport } from '../../src/core/load/types.ts';
 import { TokumeiError } from '../../src/core/errors.ts';
 import { ident } from '../../src/core/sql/quote.ts';
-import { detectFormat, gunzip, loadCsv, inferTyping, applyTypingSql, tableNameFromFile, HEAD_BYTES } from '../../src/core/load/index.ts';
+import { detectFormat, gunzip, loadCsv, tableNameFromFile, HEAD_BYTES } from '../../src/core/load/index.ts';
+import { typeTable } from '../../src/core/load/type-table.ts';
 import { parquetToIPC } from './parquet.ts';
 import { naiveTimestamps } from './naive-timestamps.ts';
 
@@ -92,7 +93,6 @@ async function loadInto(
   });
   checkAbort(signal);
   report('typing', null);
-  const typing = await inferTyping(engine, table);
-  await engine.exec(applyTypingSql(table, typing));
+  const typing = await typeTable(engine, table, loaded.rows);
   return { ...loaded, gzip: gzip || loaded.gzip, bytes: file.size, typing };
 }

@@ -81,9 +81,12 @@ export const engineApi = {
     self.close();
   },
 
-  async loadDemo(patients: number, seed: number): Promise<TableInfo[]> {
-    const names = await loadDemoTables(need(), patients, seed);
-    for (const n of names) reports.set(n, null);
+  /** The demo tables; `onTable` hears of each as soon as it is ready. */
+  async loadDemo(patients: number, seed: number, onTable?: (info: TableInfo) => void): Promise<TableInfo[]> {
+    const names = await loadDemoTables(need(), patients, seed, async (name) => {
+      reports.set(name, null);
+      onTable?.(await tableInfo(name));
+    });
     return Promise.all(names.map(tableInfo));
   },
 

@@ -7,12 +7,15 @@ import { load } from './messages/load.ts';
 import { riskSdc } from './messages/riskSdc.ts';
 import { demo } from './messages/demo.ts';
 import { cli } from './messages/cli.ts';
+import { search } from './messages/search.ts';
+import { spec } from './messages/spec.ts';
+import { detect } from './messages/detect.ts';
 
 /**
  * All message areas. Each area file owns its keys (prefix = area) and gives
  * both languages for every key; add new areas here.
  */
-const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli };
+const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli, ...search, ...spec, ...detect };
 
 export type MessageKey = keyof typeof areas;
 export type Lang = 'ja' | 'en';

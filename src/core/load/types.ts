@@ -16,6 +16,11 @@ export interface CsvDialect {
   delimiter: string;
   quote: string;
   hasHeader: boolean;
+  /**
+   * Final column names, in file order: the header's names made unique (case-insensitively,
+   * as DuckDB requires) with blanks filled, or column1..columnN when there is no header.
+   */
+  columns: string[];
 }
 
 /** The reviewable decision for one column's type: the user sees `reason` and may override `target`. */
@@ -28,6 +33,8 @@ export interface ColumnTyping {
   failures: number;
   /** Japanese era dates seen (converted to the Gregorian calendar). */
   eraDates?: number;
+  /** How many rows the counts above were computed on (a sample when the table is large). */
+  checkedRows: number;
 }
 
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN';
@@ -38,6 +45,7 @@ export interface LoadReport {
   encoding?: EncodingGuess;
   dialect?: CsvDialect;
   gzip: boolean;
+  /** Size of the input as given (compressed size for gzip). */
   bytes: number;
   rows: number;
   typing: ColumnTyping[];

@@ -101,8 +101,8 @@ export const load = defineMessages({
     en: 'The column name suggests a code or ID, so it stays text although the values are digits.',
   },
   'load.typing.fixedWidthCode': {
-    ja: 'すべて {width} 桁の数字のため、コード（郵便番号など）として文字列のままにしました。',
-    en: 'All values have exactly {width} digits, so the column stays text as a code (such as a postal code).',
+    ja: 'すべて同じ {width} 文字幅の数字のため、コード（郵便番号など）として文字列のままにしました。',
+    en: 'All values are numbers written {width} characters wide, so the column stays text as a code (such as a postal code).',
   },
   'load.typing.timezone': {
     ja: 'タイムゾーン付きの日時（{examples} など）があるため、文字列のままにしました。時差の扱いを決めてから変換してください。',
