@@ -51,6 +51,8 @@ export class EngineClient {
   version = $state('');
   bootMs = $state(0);
   tables = $state.raw<TableInfo[]>([]);
+  /** Loads under way (demo or files); the UI shows it and tests wait for it. */
+  loading = $state(0);
   progress = $state.raw<LoadProgress | null>(null);
   notices = $state.raw<Notice[]>([]);
 
@@ -193,13 +195,27 @@ export class EngineClient {
       this.sources.set(info.name, source);
       this.tables = [...this.tables.filter((t) => t.name !== info.name), info];
     });
-    const loaded = await this.withTimeout(this.remote.loadDemo(patients, seed, onTable), LIMITS.load);
-    await this.refresh();
-    return loaded;
+    this.loading++;
+    try {
+      const loaded = await this.withTimeout(this.remote.loadDemo(patients, seed, onTable), LIMITS.load);
+      await this.refresh();
+      return loaded;
+    } finally {
+      this.loading--;
+    }
   }
 
   /** Load files one after another; a failure is reported and the others still load. */
   async loadFiles(files: File[], options: LoadOptions = {}): Promise<TableInfo[]> {
+    this.loading++;
+    try {
+      return await this.loadEach(files, options);
+    } finally {
+      this.loading--;
+    }
+  }
+
+  private async loadEach(files: File[], options: LoadOptions): Promise<TableInfo[]> {
     const done: TableInfo[] = [];
     for (const file of files) {
       try {

@@ -8,8 +8,8 @@ const isLocal = (u: string): boolean => {
 /**
  * Every test inherits this guard: any request that tries to leave 127.0.0.1 —
  * from the page, a worker, or blocked by CSP — fails the test. We log the
- * `request` event (which also sees CSP-blocked and worker requests) and abort
- * the route as a second line.
+ * `request` event (it also sees worker requests and CSP-blocked subresources),
+ * CSP violation reports, and abort such routes as a second line.
  */
 export const test = base.extend<{ egress: string[] }>({
   egress: [
@@ -17,6 +17,11 @@ export const test = base.extend<{ egress: string[] }>({
       const attempts: string[] = [];
       context.on('request', (r) => {
         if (!isLocal(r.url())) attempts.push(r.url());
+      });
+      // Chromium blocks a CSP-violating fetch() before it becomes a request event, so
+      // the violation report in the console (pages and workers) is the other witness.
+      context.on('console', (m) => {
+        if (/violates the following Content Security Policy directive/.test(m.text())) attempts.push(`CSP: ${m.text()}`);
       });
       await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
       await context.routeWebSocket(/.*/, (ws) => {
