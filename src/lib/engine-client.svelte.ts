@@ -6,7 +6,7 @@ import { installErrorWire } from '../../workers/engine/wire-errors.ts';
 import { TokumeiError } from '../core/errors.ts';
 import type { SqlValue } from '../core/engine.ts';
 import type { TableProfile } from '../core/profile/types.ts';
-import { normalizeValue } from '../core/values.ts';
+import { arrowToRowArrays } from '../core/arrow-rows.ts';
 
 installErrorWire();
 
@@ -29,15 +29,14 @@ const LIMITS = { boot: 120_000, load: 15 * 60_000, query: 120_000, page: 30_000,
 /** How often an idle-or-busy worker must answer a ping; its own event loop stays free while DuckDB works. */
 const HEARTBEAT_MS = 3_000;
 
+/** Load errors that another text encoding may cure, so the file is offered for a re-read. */
+const RETRYABLE = new Set(['load.decodeFailed', 'load.csvMalformed', 'load.csvColumnCount', 'load.csvUnterminatedQuote']);
+
 export const DEMO = { patients: 10_000, seed: 20240401 } as const;
 
 function ipcToRows(ipc: Uint8Array): Rows {
   const t = tableFromIPC(ipc);
-  const columns = t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-  const vectors = columns.map((_, i) => t.getChildAt(i));
-  const rows: SqlValue[][] = new Array(t.numRows);
-  for (let r = 0; r < t.numRows; r++) rows[r] = vectors.map((v) => normalizeValue(v?.get(r)));
-  return { columns, rows };
+  return { columns: t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: arrowToRowArrays(t) };
 }
 
 /**
@@ -51,6 +50,8 @@ export class EngineClient {
   version = $state('');
   bootMs = $state(0);
   tables = $state.raw<TableInfo[]>([]);
+  /** Files whose load failed, kept so the user can retry them (e.g. with another encoding). */
+  failed = $state.raw<{ file: File; key: string }[]>([]);
   /** Loads under way (demo or files); the UI shows it and tests wait for it. */
   loading = $state(0);
   progress = $state.raw<LoadProgress | null>(null);
@@ -225,12 +226,27 @@ export class EngineClient {
         done.push(info);
       } catch (e) {
         this.notify(e, file.name);
+        if (e instanceof TokumeiError && RETRYABLE.has(e.key)) this.failed = [...this.failed.filter((f) => f.file !== file), { file, key: e.key }];
       } finally {
         this.progress = null;
       }
     }
     await this.refresh();
     return done;
+  }
+
+  /** Load a file again with the user's choice of encoding (replacing its table, if it has one). */
+  async reload(file: File, options: LoadOptions, replacing?: string): Promise<TableInfo | null> {
+    this.failed = this.failed.filter((f) => f.file !== file);
+    if (replacing) await this.dropTable(replacing);
+    const [info] = await this.loadFiles([file], { ...options, table: replacing });
+    return info ?? null;
+  }
+
+  /** The file a table was loaded from, if it came from one. */
+  fileOf(table: string): File | null {
+    const s = this.sources.get(table);
+    return s?.kind === 'file' ? s.file : null;
   }
 
   async refresh(): Promise<void> {

@@ -16,13 +16,14 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-let current = $state<Lang>(resolveLang(readStored(), browserLanguages()));
+const initial = resolveLang(readStored(), browserLanguages());
+let current = $state<Lang>(initial);
 
 function applyToDocument(lang: Lang): void {
   // Screen readers and the browser's font fallback (Japanese vs Chinese glyphs) follow <html lang>.
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
-applyToDocument(current);
+applyToDocument(initial);
 
 /** The current UI language (reactive when read in a component or $derived). */
 export function getLang(): Lang {

@@ -93,3 +93,49 @@ test.fail('the egress guard catches an image that leaves the machine', async ({ 
   await page.waitForTimeout(500);
 });
 
+
+test('the Tokyo COVID-19 list loads the same from UTF-8 (BOM), CP932, EUC-JP and gzip', async ({ page }) => {
+  await openReady(page);
+  const files = ['patients-500.utf8bom.csv', 'patients-500.cp932.csv', 'patients-500.eucjp.csv', 'patients-500.utf8bom.csv.gz'];
+  await page.locator('input[type=file]').setInputFiles(files.map((f) => fixture(`tokyo-covid19/${f}`)));
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-busy', 'false', { timeout: 120_000 });
+  const names = await page.getByTestId('table-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+  const loaded = names.filter((n) => n?.startsWith('patients_500'));
+  expect(loaded).toHaveLength(4);
+  for (const name of loaded) expect(await tableRows(page, name!)).toBe(500);
+  // Same answer from every copy: the count of patients living in Tokyo (都内), asked through the console.
+  await page.getByRole('tab', { name: /SQL/ }).click();
+  const box = page.getByRole('textbox', { name: /SQL/ });
+  const union = loaded.map((n) => `SELECT '${n}' AS t, count(*) FILTER (患者_居住地 = '都内') AS n FROM "${n}"`).join(' UNION ALL ');
+  await box.fill(`SELECT 'answers=' || count(DISTINCT n) || ';tokyo=' || min(n) AS r FROM (${union})`);
+  await box.press('Control+Enter');
+  const result = page.getByTestId('sql-result').getByRole('grid');
+  await expect(result).toContainText('answers=1;tokyo=');
+  const tokyo = Number((await result.innerText()).match(/tokyo=(\d+)/)?.[1]);
+  expect(tokyo).toBeGreaterThan(100);
+  expect(tokyo).toBeLessThan(500);
+});
+
+test('Parquet loads, and a zoned timestamp becomes a plain TIMESTAMP', async ({ page }) => {
+  await openReady(page);
+  await page.locator('input[type=file]').setInputFiles(fixture('tokyo-covid19/patients-500.parquet'));
+  expect(await tableRows(page, 'patients_500')).toBe(500);
+  await page.locator('[data-testid="table-item"][data-name="patients_500"]').click();
+  await page.getByRole('tab', { name: '列と型' }).click();
+  const row = page.getByRole('row').filter({ hasText: '記録時刻' });
+  await expect(row).toContainText('TIMESTAMP');
+  await expect(row).not.toContainText('TIME ZONE');
+});
+
+test('the profile draws histograms and the grid moves by keyboard', async ({ page }) => {
+  await openReady(page);
+  await page.getByRole('tab', { name: 'プロファイル' }).click();
+  await expect(page.locator('svg').filter({ has: page.locator('rect') }).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'データ' }).click();
+  const grid = page.getByRole('grid').first();
+  await grid.getByRole('gridcell').first().click();
+  await page.keyboard.press('Control+End');
+  await expect(grid).toContainText('P0010000');
+  await page.keyboard.press('Control+Home');
+  await expect(grid).toContainText('P0000001');
+});

@@ -21,6 +21,8 @@ export interface TableInfo {
   rows: number;
   columns: ColumnInfo[];
   report: LoadReport | null;
+  /** Part of the synthetic demo extract (no real person). */
+  demo: boolean;
 }
 
 export interface QueryResult {
@@ -34,6 +36,7 @@ export interface QueryResult {
 let engine: WasmEngine | null = null;
 let version = '';
 const reports = new Map<string, LoadReport | null>();
+const demoTables = new Set<string>();
 let loadAbort: AbortController | null = null;
 
 function need(): WasmEngine {
@@ -48,12 +51,21 @@ async function tableInfo(name: string): Promise<TableInfo> {
   );
   if (cols.length === 0) throw new TokumeiError('engine.noSuchTable', { table: name });
   const [{ n }] = await e.rows(`SELECT count(*) AS n FROM ${ident(name)}`);
-  return { name, rows: Number(n), columns: cols.map((c) => ({ name: String(c.name), type: String(c.type) })), report: reports.get(name) ?? null };
+  return {
+    name,
+    rows: Number(n),
+    columns: cols.map((c) => ({ name: String(c.name), type: String(c.type) })),
+    report: reports.get(name) ?? null,
+    demo: demoTables.has(name),
+  };
 }
 
+/** Workspace tables in the order they were loaded (then any others by name). */
 async function existingTables(): Promise<string[]> {
   const rows = await need().rows(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name`);
-  return rows.map((r) => String(r.t));
+  const names = rows.map((r) => String(r.t));
+  const loaded = [...reports.keys()].filter((n) => names.includes(n));
+  return [...loaded, ...names.filter((n) => !reports.has(n))];
 }
 
 /** The typed domain API of the engine worker (pdx-tools style: `type EngineApi = typeof engineApi`). */
@@ -83,9 +95,10 @@ export const engineApi = {
 
   /** The demo tables; `onTable` hears of each as soon as it is ready. */
   async loadDemo(patients: number, seed: number, onTable?: (info: TableInfo) => void): Promise<TableInfo[]> {
-    const names = await loadDemoTables(need(), patients, seed, async (name) => {
-      reports.set(name, null);
-      onTable?.(await tableInfo(name));
+    const names = await loadDemoTables(need(), patients, seed, async (report) => {
+      reports.set(report.table, report);
+      demoTables.add(report.table);
+      onTable?.(await tableInfo(report.table));
     });
     return Promise.all(names.map(tableInfo));
   },
@@ -109,6 +122,7 @@ export const engineApi = {
   async dropTable(name: string): Promise<void> {
     await need().exec(`DROP TABLE IF EXISTS ${ident(name)}`);
     reports.delete(name);
+    demoTables.delete(name);
   },
 
   async profile(table: string): Promise<TableProfile> {
