@@ -116,4 +116,10 @@ export const ui = defineMessages({
   'ui.lang.label': { ja: '表示言語', en: 'Language' },
   'ui.lang.ja': { ja: '日本語', en: '日本語' },
   'ui.lang.en': { ja: 'English', en: 'English' },
+  'ui.encodingChoice.reread': { ja: '別の文字コードで読み直す:', en: 'Read again as:' },
+  'ui.encodingChoice.unsure': {
+    ja: '文字コードの判定に自信がありません（{encoding} と判定しました）。文字化けしていれば選び直してください。',
+    en: 'The text encoding is uncertain (read as {encoding}). If the text looks garbled, choose another.',
+  },
+  'ui.encodingChoice.failed': { ja: '「{file}」を読み込めませんでした。', en: 'Could not read “{file}”.' },
 });
