@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { NativeEngine } from '../../src/cli/native-engine.ts';
-import { loadCsv, inferTyping, applyTypingSql } from '../../src/core/load/index.ts';
+import { loadCsv, typeTable } from '../../src/core/load/index.ts';
 
 /** The same core pipeline the browser runs, on native DuckDB: read → decode → raw table → typed. */
 export async function nativeLoadMs(path: string): Promise<{ ms: number; rows: number }> {
@@ -9,7 +9,7 @@ export async function nativeLoadMs(path: string): Promise<{ ms: number; rows: nu
     const t0 = performance.now();
     const bytes = new Uint8Array(await readFile(path));
     const report = await loadCsv(engine, { table: 'bench', fileName: 'bench.csv', bytes });
-    await engine.exec(applyTypingSql('bench', await inferTyping(engine, 'bench')));
+    await typeTable(engine, 'bench', report.rows);
     return { ms: performance.now() - t0, rows: report.rows };
   } finally {
     engine.close();

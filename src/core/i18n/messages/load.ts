@@ -128,4 +128,8 @@ export const load = defineMessages({
     ja: 'ほとんどが日時ですが、{failures} 件（{examples} など）は日時にならないため、文字列のままにしました。日時にするとこれらは空欄になります。',
     en: 'Most values are date-times, but {failures} ({examples}, …) are not, so the column stays text. As date-times they would become empty.',
   },
+  'load.typing.lateFailures': {
+    ja: '見本の行では {type} に変換できましたが、全行では {failures} 件が変換できないため、値を失わないよう文字列のままにしました。',
+    en: 'The sampled rows converted to {type}, but {failures} values in the whole table do not, so the column stays text and nothing is lost.',
+  },
 });
