@@ -17,10 +17,15 @@ export function str(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Shortest text that reads back as the same double (JS's own rendering is exactly that). */
+/**
+ * Text that DuckDB reads back as exactly this number. Fractions are written in
+ * exponent form: DuckDB reads a plain 0.0098… as a DECIMAL first, and the later
+ * cast to DOUBLE can be off by one unit in the last place.
+ */
 export function num(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-  return Object.is(value, -0) ? '0' : String(value);
+  if (Object.is(value, -0)) return '0';
+  return Number.isInteger(value) ? String(value) : value.toExponential();
 }
 
 export function literal(value: string | number | boolean | null): string {
