@@ -55,6 +55,9 @@ export class EngineClient {
   /** Loads under way (demo or files); the UI shows it and tests wait for it. */
   loading = $state(0);
   progress = $state.raw<LoadProgress | null>(null);
+  /** The progress bar appears only for loads that last (≈0.5 s), so quick ones do not flicker. */
+  progressVisible = $state(false);
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
   notices = $state.raw<Notice[]>([]);
 
   private worker: Worker | null = null;
@@ -218,6 +221,7 @@ export class EngineClient {
 
   private async loadEach(files: File[], options: LoadOptions): Promise<TableInfo[]> {
     const done: TableInfo[] = [];
+    this.progressTimer = setTimeout(() => (this.progressVisible = true), 500);
     for (const file of files) {
       try {
         const onProgress = Comlink.proxy((p: LoadProgress) => (this.progress = p));
@@ -231,6 +235,8 @@ export class EngineClient {
         this.progress = null;
       }
     }
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressVisible = false;
     await this.refresh();
     return done;
   }

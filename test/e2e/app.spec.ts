@@ -139,3 +139,16 @@ test('the profile draws histograms and the grid moves by keyboard', async ({ pag
   await page.keyboard.press('Control+Home');
   await expect(grid).toContainText('P0000001');
 });
+
+test('a long query can be cancelled, and the engine keeps working', async ({ page }) => {
+  await openReady(page);
+  await page.getByRole('tab', { name: /SQL/ }).click();
+  const box = page.getByRole('textbox', { name: /SQL/ });
+  await box.fill('SELECT count(*) FROM range(1000000000000) a');
+  await box.press('Control+Enter');
+  await page.getByRole('button', { name: '中止' }).click();
+  await expect(page.getByText('クエリを中止しました')).toBeVisible();
+  await box.fill('SELECT 40 + 2 AS answer');
+  await box.press('Control+Enter');
+  await expect(page.getByTestId('sql-result').getByRole('grid')).toContainText('42');
+});
