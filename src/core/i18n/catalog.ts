@@ -10,12 +10,14 @@ import { cli } from './messages/cli.ts';
 import { search } from './messages/search.ts';
 import { spec } from './messages/spec.ts';
 import { detect } from './messages/detect.ts';
+import { uiSpec } from './messages/uiSpec.ts';
+import { uiRisk } from './messages/uiRisk.ts';
 
 /**
  * All message areas. Each area file owns its keys (prefix = area) and gives
  * both languages for every key; add new areas here.
  */
-const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli, ...search, ...spec, ...detect };
+const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli, ...search, ...spec, ...detect, ...uiSpec, ...uiRisk };
 
 export type MessageKey = keyof typeof areas;
 export type Lang = 'ja' | 'en';

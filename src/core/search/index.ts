@@ -1,0 +1,5 @@
+/** Optimal full-domain generalization (ARX's FLASH), in memory on the distinct combinations. */
+export { buildSearchInput, type Combination } from './input.ts';
+export { loadSearchInput } from './load.ts';
+export { kForRisk, MAX_LATTICE_SIZE, searchOptimum, searchOptimumSync } from './search.ts';
+export type * from './types.ts';

@@ -1,0 +1,6 @@
+/** Cell (local) suppression to k-anonymity with sdcMicro's missing-value semantics. */
+export { wildcardFrequencies } from './frequency.ts';
+export { codeCombos } from './coded.ts';
+export { localSuppression } from './local.ts';
+export { applyCellSuppression, cellSuppressionSql, loadKeyCombos } from './sql.ts';
+export type * from './types.ts';
