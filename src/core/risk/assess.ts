@@ -1,0 +1,282 @@
+import { applySpec, type AppliedSpec } from '../compile/apply.ts';
+import { materializeHierarchy } from '../compile/materialize.ts';
+import type { SqlEngine } from '../engine.ts';
+import { isTokumeiError } from '../errors.ts';
+import type { Hierarchy } from '../hierarchy/types.ts';
+import type { PseudonymKey } from '../pseudonymize/key.ts';
+import { ident } from '../sql/quote.ts';
+import type { ReleaseSpec } from '../spec/schema.ts';
+import { recordsBelowK } from './classes.ts';
+import { classSizeHistogram } from './histogram.ts';
+import { measureLDiversity } from './ldiversity.ts';
+import { plainGeneralization, planMeasurement } from './measure-spec.ts';
+import { decideRecordSuppression, markSuppressedSql, type RecordSuppression } from './record-suppression.ts';
+import { riskReport } from './report.ts';
+import { measureSdcRisk } from './sdc-indiv-risk.ts';
+import { suda2, SUDA_MAX_VARIABLES } from './suda.ts';
+import { loadSudaColumns } from './suda-load.ts';
+import { measureTCloseness } from './tcloseness.ts';
+
+export interface AssessOptions {
+  /** The source table in the engine. */
+  table: string;
+  /** Sensitive attribute for l-diversity and t-closeness. Default: the spec's sensitive column, if it has exactly one. */
+  sensitive?: string;
+  /** Sampling weight column for sdcMicro's individual risk (kept for the measurement even if the spec drops it). */
+  weight?: string;
+  /** Risk threshold: records whose risk is strictly above it are "at risk". Default 0.2. */
+  threshold?: number;
+  /** Population size for the population-uniqueness estimate. */
+  population?: number;
+  /** Subject IDs of the exclusion list, as applySpec takes them. */
+  exclusions?: Iterable<string>;
+  /** Overrides the spec's subject column. */
+  subjectColumn?: string;
+  /**
+   * Needed only when a measured column is pseudonymized or date-shifted. Without it a throwaway
+   * key is used: pseudonyms do not change the classes, but date shifts do (see ephemeralKey).
+   */
+  key?: PseudonymKey;
+  /** Compute SUDA2 (in JavaScript; on large data the slowest figure). Default true. */
+  suda?: boolean;
+  /** Records below k are also reported for these k (sdcMicro prints 2, 3 and 5). */
+  ks?: readonly number[];
+  /** Prefix of the temporary tables and views, all dropped again. */
+  prefix?: string;
+}
+
+export interface QuasiIdentifierLevel {
+  column: string;
+  /** Generalization level (0 when the column is released as it is or by other transforms). */
+  level: number;
+  /** Name of the spec hierarchy, when the column's only transform is a generalization. */
+  hierarchy: string | null;
+}
+
+/** Risk and utility of one release as the command line's `risk --json` reports it (DESIGN.md). */
+export interface RiskAssessment {
+  /** Records after the exclusion list and record-level transforms, released and suppressed. */
+  records: number;
+  releasedRecords: number;
+  suppressedRecords: number;
+  classes: number;
+  minClassSize: number;
+  averageClassSize: number;
+  sampleUniques: number;
+  k: number | null;
+  /** Records in released classes smaller than k (after suppression); null without k. */
+  recordsBelowK: number | null;
+  /** The same for several k, keyed by k, among the released records. */
+  kAnonymityViolations: Record<string, number>;
+  /** The ARX record-suppression decision for the spec's k and suppression limit; null without k. */
+  suppression: RecordSuppression | null;
+  quasiIdentifiers: QuasiIdentifierLevel[];
+  threshold: number;
+  prosecutor: AttackerFigures;
+  journalist: AttackerFigures;
+  marketer: { averageRisk: number };
+  populationUniques: { model: string; fraction: number; population: number; uniques: number; samplingFraction: number } | null;
+  lDiversity: {
+    attribute: string;
+    distinct: number | null;
+    entropy: number | null;
+    recursive: number | null;
+    c: number | null;
+    /** Whether the spec's l target holds on the released records (absent without one). */
+    satisfied?: boolean;
+  } | null;
+  tCloseness: { attribute: string; equalDistance: number | null; orderedDistance: number | null; satisfied?: boolean } | null;
+  individualRisk: {
+    max: number;
+    mean: number;
+    expectedReidentifications: number;
+    /** Records whose individual risk is strictly above the threshold. */
+    recordsAbove: number;
+    higherThanMainPart: number;
+    weight: string | null;
+  } | null;
+  suda: { maxScore: number; uniques: number; recordsWithMsu: number } | null;
+  utility: {
+    loss: number;
+    /** ARX's default entropy model (non-monotonic: suppressed records lose their labels too). */
+    nonUniformEntropy: number;
+    discernibility: number;
+    aecs: number;
+    lossByColumn: Record<string, number>;
+  };
+  exclusions: { listed: number; records: number; subjects: number } | null;
+  /** A date-shifted column was measured with a throwaway key: its classes may differ with the real key. */
+  ephemeralKey: boolean;
+}
+
+export interface AttackerFigures {
+  highestRisk: number;
+  averageRisk: number;
+  /** Fraction of records whose risk is strictly above the threshold. */
+  recordsAtRisk: number;
+}
+
+const DEFAULT_THRESHOLD = 0.2;
+const SUPPRESSED = '__tokumei_suppressed';
+let seq = 0;
+
+/**
+ * Runs the risk model on a table under a spec, as `tokumei risk` and the browser both need it:
+ * applies the spec (only the columns that matter for the measurement), suppresses the records of
+ * classes below the spec's k when they fit its suppression limit (ARX's rule, record-suppression.ts),
+ * and computes every ARX and sdcMicro figure on what remains. Quasi-identifiers are the spec's
+ * `quasi` columns; a column whose only transform is `generalize` is measured against its hierarchy
+ * at that level, any other as a one-level hierarchy of its released values.
+ */
+export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: AssessOptions): Promise<RiskAssessment> {
+  const table = opts.table;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const plan = await planMeasurement(engine, spec, table, opts);
+  const { qis, sensitive, key } = plan;
+
+  const prefix = opts.prefix ?? `__tokumei_assess_${++seq}_`;
+  const marked = `${prefix}marked`;
+  const kept = `${prefix}kept`;
+  const applied: AppliedSpec[] = [];
+  const common = { table, exclusions: opts.exclusions === undefined ? undefined : [...opts.exclusions], key, subjectColumn: opts.subjectColumn, unlisted: 'drop' as const };
+  try {
+    const rel = await applySpec(engine, plan.released, { ...common, view: `${prefix}released`, prefix: `${prefix}r_` });
+    applied.push(rel);
+    const orig = await applySpec(engine, plan.original, { ...common, view: `${prefix}original`, prefix: `${prefix}o_` });
+    applied.push(orig);
+
+    const k = spec.model.k;
+    let suppression: RecordSuppression | null = null;
+    if (k !== undefined) {
+      suppression = decideRecordSuppression(await classSizeHistogram(engine, rel.view, qis), k, spec.model.suppressionLimit);
+    }
+    const none = { k: 1, limit: 0, budget: 0, needed: 0, applied: false, kAnonymous: true };
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(marked)} AS ${markSuppressedSql(rel.view, qis, suppression ?? none, SUPPRESSED)}`);
+    await engine.exec(`CREATE OR REPLACE VIEW ${ident(kept)} AS SELECT * FROM ${ident(marked)} WHERE NOT ${ident(SUPPRESSED)}`);
+
+    const levels: QuasiIdentifierLevel[] = [];
+    const columns: { column: string; hierarchy?: Hierarchy; level: number }[] = [];
+    for (const column of qis) {
+      const g = plainGeneralization(spec, table, column);
+      columns.push(g ? { column, level: g.level, hierarchy: await materializeHierarchy(engine, table, column, g.hierarchy) } : { column, level: 0 });
+      levels.push({ column, level: g?.level ?? 0, hierarchy: g?.hierarchy.name ?? null });
+    }
+
+    const report = await riskReport(engine, {
+      original: orig.view,
+      generalized: marked,
+      suppressedColumn: SUPPRESSED,
+      columns,
+      threshold,
+      ...(k !== undefined ? { k } : {}),
+      ...(opts.population !== undefined ? { population: opts.population } : {}),
+    });
+    const ks = [...new Set([...(opts.ks ?? [2, 3, 5]), ...(k !== undefined ? [k] : [])])].sort((a, b) => a - b);
+    const attacker = (a: { highestRisk: number; averageRisk: number; recordsAtRisk: number }): AttackerFigures => ({
+      highestRisk: a.highestRisk,
+      averageRisk: a.averageRisk,
+      recordsAtRisk: a.recordsAtRisk,
+    });
+
+    return {
+      records: report.records,
+      releasedRecords: report.releasedRecords,
+      suppressedRecords: report.suppressedRecords,
+      classes: report.classes,
+      minClassSize: report.minClassSize,
+      averageClassSize: report.averageClassSize,
+      sampleUniques: report.sampleUniques,
+      k: k ?? null,
+      recordsBelowK: report.recordsBelowK ?? null,
+      kAnonymityViolations: Object.fromEntries(ks.map((x) => [String(x), recordsBelowK(report.histogram, x)])),
+      suppression,
+      quasiIdentifiers: levels,
+      threshold,
+      prosecutor: attacker(report.prosecutor),
+      journalist: attacker(report.journalist),
+      marketer: { averageRisk: report.marketer.averageRisk },
+      populationUniques: report.populationUniques
+        ? {
+            model: report.populationUniques.model,
+            fraction: report.populationUniques.fraction,
+            population: report.populationUniques.population,
+            uniques: report.populationUniques.uniques,
+            samplingFraction: report.populationUniques.samplingFraction,
+          }
+        : null,
+      lDiversity: sensitive !== null ? await lDiversity(engine, spec, kept, qis, sensitive) : null,
+      tCloseness: sensitive !== null ? await tCloseness(engine, spec, kept, marked, qis, sensitive) : null,
+      individualRisk: await individualRisk(engine, kept, qis, opts.weight, threshold),
+      suda: opts.suda === false || qis.length > SUDA_MAX_VARIABLES ? null : await sudaFigures(engine, kept, qis),
+      utility: {
+        loss: report.utility.loss.value,
+        nonUniformEntropy: report.utility.nonUniformEntropyWithSuppression.value,
+        discernibility: report.utility.discernibility,
+        aecs: report.utility.aecs,
+        lossByColumn: Object.fromEntries(report.utility.loss.columns.map((c) => [c.column, c.value])),
+      },
+      exclusions: rel.exclusions ? { listed: rel.exclusions.listed, records: rel.exclusions.records, subjects: rel.exclusions.subjects } : null,
+      ephemeralKey: plan.ephemeralKey && plan.released.columns.some((c) => c.transforms.some((t) => t.kind === 'dateShift')),
+    };
+  } finally {
+    await engine.exec(`DROP VIEW IF EXISTS ${ident(kept)}`).catch(() => undefined);
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(marked)}`).catch(() => undefined);
+    for (const a of applied.reverse()) await a.dispose().catch(() => undefined);
+  }
+}
+
+async function lDiversity(engine: SqlEngine, spec: ReleaseSpec, relation: string, qis: string[], sensitive: string) {
+  const target = spec.model.l;
+  const r = await measureLDiversity(engine, { relation, qis, sensitive, recursiveC: target?.c });
+  const out: NonNullable<RiskAssessment['lDiversity']> = {
+    attribute: r.attribute,
+    distinct: r.distinct,
+    entropy: r.entropy,
+    recursive: r.recursive?.l ?? null,
+    c: r.recursive?.c ?? null,
+  };
+  if (target) {
+    const achieved = target.variant === 'distinct' ? r.distinct : target.variant === 'entropy' ? r.entropy : (r.recursive?.l ?? null);
+    out.satisfied = achieved !== null && achieved >= target.value;
+  }
+  return out;
+}
+
+async function tCloseness(engine: SqlEngine, spec: ReleaseSpec, relation: string, all: string, qis: string[], sensitive: string) {
+  // ARX's reference distribution is the whole input, suppressed records included.
+  const r = await measureTCloseness(engine, { relation, qis, sensitive, globalRelation: all });
+  const out: NonNullable<RiskAssessment['tCloseness']> = { attribute: r.attribute, equalDistance: r.equalDistance, orderedDistance: r.orderedDistance };
+  const target = spec.model.t;
+  if (target) {
+    const d = target.variant === 'equal' ? r.equalDistance : r.orderedDistance;
+    out.satisfied = d !== null && d <= target.value;
+  }
+  return out;
+}
+
+async function individualRisk(engine: SqlEngine, relation: string, qis: string[], weight: string | undefined, threshold: number) {
+  try {
+    const r = await measureSdcRisk(engine, { relation, keys: qis, weight, threshold, ks: [] });
+    if (!r.individualRisk) return null;
+    const i = r.individualRisk;
+    return {
+      max: i.max,
+      mean: i.mean,
+      expectedReidentifications: i.expectedReidentifications,
+      recordsAbove: i.recordsAbove,
+      higherThanMainPart: i.higherThanMainPart,
+      weight: weight ?? null,
+    };
+  } catch (e) {
+    // More keys than the frequency masks hold: the figure is left out rather than the whole report.
+    if (isTokumeiError(e) && e.key === 'riskSdc.error.tooManyKeys') return null;
+    throw e;
+  }
+}
+
+async function sudaFigures(engine: SqlEngine, relation: string, qis: string[]) {
+  const columns = await loadSudaColumns(engine, { relation, keys: qis });
+  if (columns[0].length === 0) return { maxScore: 0, uniques: 0, recordsWithMsu: 0 };
+  const r = await suda2(columns);
+  return { maxScore: r.maxScore, uniques: r.sampleUniques, recordsWithMsu: r.recordsWithMsu };
+}
