@@ -10,6 +10,8 @@ export const shell = defineMessages({
   'shell.tab.data': { ja: 'データ', en: 'Data' },
   'shell.tab.profile': { ja: 'プロファイル', en: 'Profile' },
   'shell.tab.schema': { ja: '列と型', en: 'Columns & types' },
+  'shell.tab.classify': { ja: '分類', en: 'Classify' },
+  'shell.tab.transform': { ja: '加工', en: 'Transform' },
   'shell.tab.sql': { ja: 'SQL', en: 'SQL' },
   'shell.tabs': { ja: '表の表示', en: 'Table views' },
   'shell.noTable': { ja: '左の一覧から表を選んでください。', en: 'Choose a table from the list.' },

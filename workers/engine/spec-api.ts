@@ -1,0 +1,63 @@
+import { materializeHierarchy } from '../../src/core/compile/index.ts';
+import { detectRoles, type DetectionResult } from '../../src/core/detect/index.ts';
+import type { SqlEngine } from '../../src/core/engine.ts';
+import type { Hierarchy } from '../../src/core/hierarchy/types.ts';
+import { PseudonymKey } from '../../src/core/pseudonymize/key.ts';
+import type { HierarchySpec, ReleaseSpec } from '../../src/core/spec/index.ts';
+import { previewHierarchy, type HierarchyPreview } from './spec-hierarchy.ts';
+import { SpecPreviewer, type PreviewPage, type PreviewResult } from './spec-preview.ts';
+
+export type { HierarchyPreview, HierarchyGroup } from './spec-hierarchy.ts';
+export type { PreviewColumn, PreviewIssue, PreviewPage, PreviewResult, PreviewSummary } from './spec-preview.ts';
+
+/**
+ * The Classify and Transform views' part of the engine worker, merged into engineApi.
+ *
+ * The pseudonymization key is made here, on first use, as a non-extractable WebCrypto key:
+ * it stays in this worker for the session, never crosses to the page, and never enters a
+ * spec. Only its one-way fingerprint can be read, to tell keys apart. A restarted worker has
+ * a new key, so pseudonyms and date shifts change with it.
+ */
+export function specApi(engine: () => SqlEngine) {
+  let key: Promise<PseudonymKey> | null = null;
+  const sessionKey = () => (key ??= PseudonymKey.generate({ extractable: false }));
+  const previewer = new SpecPreviewer(engine, sessionKey);
+
+  return {
+    /** Suggested role per column, with the reason. */
+    async specDetect(table: string): Promise<DetectionResult> {
+      return detectRoles(engine(), table);
+    },
+
+    /** Applies the spec to `table` as the release would; blockers come back as data, with their JSON paths. */
+    async specPreview(spec: ReleaseSpec, table: string, exclusions?: string[]): Promise<PreviewResult> {
+      return previewer.run(spec, table, exclusions);
+    },
+
+    /** Rows [offset, offset + limit) of a preview, before and after. */
+    async specPreviewPage(id: number, offset: number, limit: number): Promise<PreviewPage> {
+      return previewer.page(id, offset, limit);
+    },
+
+    async specPreviewDispose(): Promise<void> {
+      await previewer.dispose();
+    },
+
+    /** Groups and value → generalized value of one column under a hierarchy at one level (and, with k, the groups smaller than k). */
+    async specHierarchyPreview(table: string, column: string, hierarchy: HierarchySpec, level: number, k?: number): Promise<HierarchyPreview> {
+      return previewHierarchy(engine(), table, column, hierarchy, level, k);
+    },
+
+    /** The hierarchy in ARX table form for the values the column holds (for export as ARX CSV). */
+    async specHierarchyTable(table: string, column: string, hierarchy: HierarchySpec): Promise<Hierarchy> {
+      return materializeHierarchy(engine(), table, column, hierarchy);
+    },
+
+    /** The session key's one-way fingerprint (16 hex digits); the key itself never leaves the worker. */
+    async specKeyFingerprint(): Promise<string> {
+      return (await sessionKey()).fingerprint();
+    },
+  };
+}
+
+export type SpecApi = ReturnType<typeof specApi>;
