@@ -281,4 +281,9 @@ export class EngineClient {
   cancel(): void {
     void this.api?.cancel();
   }
+
+  /** One worker call under the query time limit, for API modules kept in their own files (spec-client.ts). */
+  call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>, ms: number = LIMITS.query): Promise<T> {
+    return this.withTimeout(fn(this.remote), ms);
+  }
 }

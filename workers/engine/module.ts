@@ -10,6 +10,8 @@ import { profileTable } from '../../src/core/profile/profile.ts';
 import { loadBytes } from './load-bytes.ts';
 import { loadDemoTables } from './demo.ts';
 import type { LoadReport } from '../../src/core/load/types.ts';
+import { specApi } from './spec-api.ts';
+import { riskApi } from './risk-api.ts';
 
 export interface ColumnInfo {
   name: string;
@@ -62,7 +64,7 @@ async function tableInfo(name: string): Promise<TableInfo> {
 
 /** Workspace tables in the order they were loaded (then any others by name). */
 async function existingTables(): Promise<string[]> {
-  const rows = await need().rows(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name`);
+  const rows = await need().rows(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' AND NOT starts_with(table_name, '__tokumei_') ORDER BY table_name`);
   const names = rows.map((r) => String(r.t));
   const loaded = [...reports.keys()].filter((n) => names.includes(n));
   return [...loaded, ...names.filter((n) => !reports.has(n))];
@@ -70,6 +72,8 @@ async function existingTables(): Promise<string[]> {
 
 /** The typed domain API of the engine worker (pdx-tools style: `type EngineApi = typeof engineApi`). */
 export const engineApi = {
+  ...specApi(need),
+  ...riskApi(need),
   async boot(origin: string): Promise<{ version: string; ms: number }> {
     const t0 = performance.now();
     if (!engine) {
