@@ -25,6 +25,9 @@ export const hierarchyTable = (c: SpecCaller, table: string, column: string, h: 
 
 export const keyFingerprint = (c: SpecCaller): Promise<string> => c.call((api) => api.specKeyFingerprint());
 
+/** Hand a key file's bytes to the worker (they are not kept on this side); resolves to the new fingerprint. */
+export const useKeyFile = (c: SpecCaller, bytes: Uint8Array): Promise<string> => c.call((api) => api.specUseKey(bytes));
+
 /**
  * Runs only what is still wanted: while one call runs, a newer request replaces the one
  * waiting, and a call that has been overtaken resolves to `undefined`. Live previews use it

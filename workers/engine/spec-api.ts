@@ -53,6 +53,17 @@ export function specApi(engine: () => SqlEngine) {
       return materializeHierarchy(engine(), table, column, hierarchy);
     },
 
+    /**
+     * Use the key of a key file (the raw bytes `tokumei apply --key` reads and writes), so the
+     * browser's pseudonyms and date shifts equal the command line's. Kept non-extractable.
+     */
+    async specUseKey(bytes: Uint8Array): Promise<string> {
+      const next = PseudonymKey.fromBytes(bytes, { extractable: false });
+      await next;
+      key = next;
+      return (await next).fingerprint();
+    },
+
     /** The session key's one-way fingerprint (16 hex digits); the key itself never leaves the worker. */
     async specKeyFingerprint(): Promise<string> {
       return (await sessionKey()).fingerprint();

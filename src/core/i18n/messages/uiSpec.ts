@@ -182,6 +182,7 @@ export const uiSpec = defineMessages({
     ja: '仮名化と日付シフトの鍵は、このブラウザ内のエンジン（ワーカー）で作られ、この作業の間だけそこに保持されます。画面にも仕様ファイルにも出ません。ページを読み込み直すと鍵が変わり、仮名も変わります。',
     en: 'The key for pseudonyms and date shifts is made inside this browser\'s engine (a worker) and kept there for this session only. It never appears on screen or in the spec file. Reloading the page makes a new key, and new pseudonyms.',
   },
+  'uiSpec.key.load': { ja: '鍵ファイルを使う', en: 'Use a key file' },
   'uiSpec.key.fingerprint': { ja: '鍵の指紋: {fingerprint}', en: 'Key fingerprint: {fingerprint}' },
   'uiSpec.key.note': {
     ja: '鍵はエンジン内だけにあり、仕様には含まれません。コマンドラインで同じ仮名を得るには同じ鍵が必要です。',
