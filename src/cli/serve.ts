@@ -26,7 +26,7 @@ const MIME: Record<string, string> = {
 export function serveApp(dir: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
     if (!file.startsWith(root + sep) && file !== root) {
