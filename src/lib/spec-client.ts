@@ -25,6 +25,10 @@ export const hierarchyTable = (c: SpecCaller, table: string, column: string, h: 
 
 export const keyFingerprint = (c: SpecCaller): Promise<string> => c.call((api) => api.specKeyFingerprint());
 
+/** Hand an exclusion list to the worker (the IDs stay there); resolves to the digest and count the spec records. */
+export const useExclusionList = (c: SpecCaller, text: string): Promise<{ sha256: string; count: number }> =>
+  c.call((api) => api.specUseExclusions(text));
+
 /** Hand a key file's bytes to the worker (they are not kept on this side); resolves to the new fingerprint. */
 export const useKeyFile = (c: SpecCaller, bytes: Uint8Array): Promise<string> => c.call((api) => api.specUseKey(bytes));
 

@@ -169,3 +169,30 @@ test('with the same key file, the browser preview gives the rows `tokumei apply`
     expect(cliRows.has(line), `browser row not in the CLI output: ${line}`).toBe(true);
   }
 });
+
+test('an exclusion list removes its patients from the preview; the spec keeps only its digest', async ({ page }) => {
+  await openDemo(page);
+  await applyAnonymizedPreset(page);
+  await page.getByTestId('subject-select').selectOption('患者ID');
+  await page.getByRole('tab', { name: '加工' }).click();
+  const preview = page.getByTestId('spec-preview');
+  await expect(preview).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
+  // Three listed patients (one of them twice, one unknown ID): 2 subjects of the demo are removed.
+  await page.getByTestId('exclusion-file').setInputFiles({
+    name: 'optout.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('P0000001\nP0000002\r\nP0000001\nP9999999\n'),
+  });
+  await expect(page.getByTestId('exclusion-summary')).toContainText('3 件');
+  await expect(preview).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
+  const counts = page.getByTestId('preview-counts');
+  // Two demo patients are on the list (P9999999 is not in the data): their 2 records go.
+  await expect(counts).toContainText('提供停止・削除の求めによるもの 2 行・2 人');
+  await expect(counts).toContainText('元データ 10,000 行');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('spec-save').click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(JSON.parse(text).sources.exclusions.count).toBe(3);
+  expect(text).not.toContain('P0000001');
+  expect(text).not.toContain('P0000002');
+});

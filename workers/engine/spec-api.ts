@@ -3,7 +3,7 @@ import { detectRoles, type DetectionResult } from '../../src/core/detect/index.t
 import type { SqlEngine } from '../../src/core/engine.ts';
 import type { Hierarchy } from '../../src/core/hierarchy/types.ts';
 import { PseudonymKey } from '../../src/core/pseudonymize/key.ts';
-import type { HierarchySpec, ReleaseSpec } from '../../src/core/spec/index.ts';
+import { exclusionDigest, parseExclusionList, type HierarchySpec, type ReleaseSpec } from '../../src/core/spec/index.ts';
 import { previewHierarchy, type HierarchyPreview } from './spec-hierarchy.ts';
 import { SpecPreviewer, type PreviewPage, type PreviewResult } from './spec-preview.ts';
 
@@ -22,6 +22,8 @@ export function specApi(engine: () => SqlEngine) {
   let key: Promise<PseudonymKey> | null = null;
   const sessionKey = () => (key ??= PseudonymKey.generate({ extractable: false }));
   const previewer = new SpecPreviewer(engine, sessionKey);
+  /** The exclusion list (提供停止・削除の求め): its IDs stay in this worker; the spec records only digest and count. */
+  let exclusions: string[] | null = null;
 
   return {
     /** Suggested role per column, with the reason. */
@@ -30,8 +32,16 @@ export function specApi(engine: () => SqlEngine) {
     },
 
     /** Applies the spec to `table` as the release would; blockers come back as data, with their JSON paths. */
-    async specPreview(spec: ReleaseSpec, table: string, exclusions?: string[]): Promise<PreviewResult> {
-      return previewer.run(spec, table, exclusions);
+    async specPreview(spec: ReleaseSpec, table: string, ids?: string[]): Promise<PreviewResult> {
+      return previewer.run(spec, table, ids ?? exclusions ?? undefined);
+    },
+
+    /** Read an exclusion list (one subject ID per line); returns what the spec records about it. */
+    async specUseExclusions(text: string): Promise<{ sha256: string; count: number }> {
+      const ids = parseExclusionList(text);
+      const digest = await exclusionDigest(ids);
+      exclusions = ids;
+      return digest;
     },
 
     /** Rows [offset, offset + limit) of a preview, before and after. */

@@ -182,6 +182,11 @@ export const uiSpec = defineMessages({
     ja: '仮名化と日付シフトの鍵は、このブラウザ内のエンジン（ワーカー）で作られ、この作業の間だけそこに保持されます。画面にも仕様ファイルにも出ません。ページを読み込み直すと鍵が変わり、仮名も変わります。',
     en: 'The key for pseudonyms and date shifts is made inside this browser\'s engine (a worker) and kept there for this session only. It never appears on screen or in the spec file. Reloading the page makes a new key, and new pseudonyms.',
   },
+  'uiSpec.exclusions.load': { ja: '提供停止リストを読み込む', en: 'Load the exclusion list' },
+  'uiSpec.exclusions.summary': {
+    ja: '提供停止・削除の求め: {count} 件（ID はこの端末のエンジン内だけに保持）',
+    en: 'Exclusion list: {count} IDs (kept only in this machine’s engine)',
+  },
   'uiSpec.key.load': { ja: '鍵ファイルを使う', en: 'Use a key file' },
   'uiSpec.key.fingerprint': { ja: '鍵の指紋: {fingerprint}', en: 'Key fingerprint: {fingerprint}' },
   'uiSpec.key.note': {
