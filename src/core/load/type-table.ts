@@ -2,13 +2,7 @@ import type { SqlEngine } from '../engine.ts';
 import { ident } from '../sql/quote.ts';
 import type { ColumnTyping } from './types.ts';
 import { inferTyping } from './typing/infer-typing.ts';
-import { applyTypingSql } from './typing/apply-typing.ts';
-import { castSql } from './typing/cast-sql.ts';
-
-function typedSql(target: string, source: string, typing: readonly ColumnTyping[]): string {
-  const select = typing.map((t) => `${castSql(t.column, t.target)} AS ${ident(t.column)}`).join(', ');
-  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${select} FROM ${ident(source)}`;
-}
+import { applyTypingSql, typedTableSql } from './typing/apply-typing.ts';
 
 async function nonNullCounts(engine: SqlEngine, table: string, columns: string[]): Promise<number[]> {
   const [row] = await engine.rows(`SELECT ${columns.map((c, i) => `count(${ident(c)}) AS ${ident(`c${i}`)}`).join(', ')} FROM ${ident(table)}`);
@@ -30,7 +24,7 @@ export async function typeTable(engine: SqlEngine, table: string, rows: number):
     return typing;
   }
   const side = `${table}__typed`;
-  await engine.exec(typedSql(side, table, typing));
+  await engine.exec(typedTableSql(side, table, typing));
   const cast = typing.filter((t) => t.target !== 'VARCHAR');
   const names = cast.map((t) => t.column);
   const [before, after] = names.length ? [await nonNullCounts(engine, table, names), await nonNullCounts(engine, side, names)] : [[], []];
@@ -40,7 +34,7 @@ export async function typeTable(engine: SqlEngine, table: string, rows: number):
       ? { ...t, target: 'VARCHAR', failures: failed.get(t.column)!, reason: { key: 'load.typing.lateFailures', params: { failures: failed.get(t.column)!, type: t.target } }, checkedRows: rows }
       : { ...t, checkedRows: rows },
   );
-  if (failed.size) await engine.exec(typedSql(side, table, applied));
+  if (failed.size) await engine.exec(typedTableSql(side, table, applied));
   await engine.exec(`DROP TABLE ${ident(table)}`);
   await engine.exec(`ALTER TABLE ${ident(side)} RENAME TO ${ident(table)}`);
   return applied;

@@ -11,9 +11,14 @@ import { castSql, textSql } from './cast-sql.ts';
  * (no joins), so row order is kept.
  */
 export function applyTypingSql(table: string, typing: readonly ColumnTyping[]): string {
-  if (typing.length === 0) throw new Error('applyTypingSql: no columns');
+  return typedTableSql(table, table, typing);
+}
+
+/** The typed copy of `source` written to `target` (the same table, or one beside it). */
+export function typedTableSql(target: string, source: string, typing: readonly ColumnTyping[]): string {
+  if (typing.length === 0) throw new Error('typedTableSql: no columns');
   const select = typing.map((t) => `${castSql(t.column, t.target)} AS ${ident(t.column)}`).join(',\n  ');
-  return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT\n  ${select}\nFROM ${ident(table)}`;
+  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT\n  ${select}\nFROM ${ident(source)}`;
 }
 
 /**
