@@ -65,6 +65,8 @@ export class EngineClient {
   /** Insertion-ordered: restoring replays loads in the order the user made them. */
   private sources = new Map<string, TableSource>();
   private restarting: Promise<void> | null = null;
+  /** Worker-held session state to hand over again after a restart (see keep()). */
+  private kept = new Map<string, (api: Comlink.Remote<EngineApi>) => Promise<unknown>>();
 
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private pinging = false;
@@ -158,6 +160,14 @@ export class EngineClient {
           }
         }
         this.tables = await this.api!.tables();
+        for (const [slot, replay] of this.kept) {
+          try {
+            await replay(this.api!);
+          } catch (e) {
+            this.kept.delete(slot);
+            this.notify(e);
+          }
+        }
         this.status = 'ready';
         this.push({ key: 'engine.restarted', params: { count: restored }, tone: 'info' });
       } catch (e) {
@@ -285,5 +295,16 @@ export class EngineClient {
   /** One worker call under the query time limit, for API modules kept in their own files (spec-client.ts). */
   call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>, ms: number = LIMITS.query): Promise<T> {
     return this.withTimeout(fn(this.remote), ms);
+  }
+
+  /**
+   * Hand the worker some state it keeps for the session (the exclusion list, a key file), and
+   * remember how, so a restarted worker gets it back after its tables. The latest call per
+   * `slot` wins; the answer of the first run is returned.
+   */
+  async keep<T>(slot: string, fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    const result = await this.call(fn);
+    this.kept.set(slot, fn);
+    return result;
   }
 }

@@ -8,7 +8,7 @@ import type { EngineClient } from './engine-client.svelte.ts';
 export type { HierarchyGroup, HierarchyPreview, PreviewColumn, PreviewIssue, PreviewPage, PreviewResult, PreviewSummary } from '../../workers/engine/spec-api.ts';
 
 /** What the spec calls need from the engine client (a fake in tests). */
-export type SpecCaller = Pick<EngineClient, 'call'>;
+export type SpecCaller = Pick<EngineClient, 'call' | 'keep'>;
 
 export const detectRoles = (c: SpecCaller, table: string): Promise<DetectionResult> => c.call((api) => api.specDetect(table));
 
@@ -25,12 +25,19 @@ export const hierarchyTable = (c: SpecCaller, table: string, column: string, h: 
 
 export const keyFingerprint = (c: SpecCaller): Promise<string> => c.call((api) => api.specKeyFingerprint());
 
-/** Hand an exclusion list to the worker (the IDs stay there); resolves to the digest and count the spec records. */
-export const useExclusionList = (c: SpecCaller, text: string): Promise<{ sha256: string; count: number }> =>
-  c.call((api) => api.specUseExclusions(text));
+/**
+ * Hand an exclusion list to the worker (the IDs stay there); resolves to the digest and count the spec records.
+ * The client keeps the file to hand it over again should the worker be restarted.
+ */
+export const useExclusionList = (c: SpecCaller, file: Blob): Promise<{ sha256: string; count: number }> =>
+  c.keep('exclusions', async (api) => api.specUseExclusions(await file.text()));
 
-/** Hand a key file's bytes to the worker (they are not kept on this side); resolves to the new fingerprint. */
-export const useKeyFile = (c: SpecCaller, bytes: Uint8Array): Promise<string> => c.call((api) => api.specUseKey(bytes));
+/**
+ * Hand a key file to the worker; resolves to the new fingerprint. Its bytes are read afresh for
+ * each hand-over (also after a worker restart, so pseudonyms do not change under the user).
+ */
+export const useKeyFile = (c: SpecCaller, file: Blob): Promise<string> =>
+  c.keep('key', async (api) => api.specUseKey(new Uint8Array(await file.arrayBuffer())));
 
 /**
  * Runs only what is still wanted: while one call runs, a newer request replaces the one

@@ -195,4 +195,13 @@ test('an exclusion list removes its patients from the preview; the spec keeps on
   expect(JSON.parse(text).sources.exclusions.count).toBe(3);
   expect(text).not.toContain('P0000001');
   expect(text).not.toContain('P0000002');
+
+  // A restarted worker gets the list back: the preview keeps removing the same patients.
+  await page.evaluate(() => (window as unknown as { __tokumei: { crashEngine(): void } }).__tokumei.crashEngine());
+  await expect(page.getByTestId('notice').filter({ hasText: '再起動' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
+  await page.getByRole('tab', { name: '分類' }).click();
+  await page.getByRole('tab', { name: '加工' }).click();
+  await expect(preview).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
+  await expect(counts).toContainText('提供停止・削除の求めによるもの 2 行・2 人');
 });
