@@ -1,4 +1,5 @@
 import { isDateLike, isNumeric, valueKind } from '../../../core/compile/value-kind.ts';
+import { formatGrc, grcToHierarchy, orderGrcLevels, parseGrc } from '../../../core/hierarchy/argus-grc.ts';
 import { formatHierarchyCsv, parseHierarchyCsv } from '../../../core/hierarchy/csv.ts';
 import type { Hierarchy } from '../../../core/hierarchy/types.ts';
 import { fromZodIssues, type SpecIssue } from '../../../core/spec/issues.ts';
@@ -84,6 +85,29 @@ export function tableFromValues(name: string, probed: Hierarchy): HierarchySpec 
 export function hierarchyFromCsv(bytes: Uint8Array, name: string, fileName: string): HierarchySpec {
   const h = parseHierarchyCsv(bytes, { name: fileName });
   return { name, kind: 'table', rows: h.rows.map((r) => [...r]) };
+}
+
+/** μ-ARGUS global recode files go by their extension. */
+export const isGrcFile = (fileName: string): boolean => /\.grc$/i.test(fileName);
+
+/**
+ * μ-ARGUS recode files as a table hierarchy over the column's values (`values`, as the
+ * VALUES_PROBE lists them). A file picker keeps no order, so the files are put in hierarchy
+ * order by their number of groups (most first, ties by file name).
+ */
+export function hierarchyFromGrc(files: readonly { name: string; bytes: Uint8Array }[], name: string, values: readonly string[]): HierarchySpec {
+  const recodes = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => parseGrc(f.bytes, f.name));
+  return grcToHierarchy(name, orderGrcLevels(recodes, values), values);
+}
+
+/** One level of a table as μ-ARGUS recode file text (the original values recoded to that level). */
+export function hierarchyGrc(h: Hierarchy, level: number): string {
+  return formatGrc(h, level);
+}
+
+/** File name for a level exported as .grc. */
+export function grcFileName(name: string, level: number): string {
+  return csvFileName(`${name}_L${level}`).replace(/\.csv$/, '.grc');
 }
 
 /** The ARX hierarchy CSV text of a table (';' separated, as ARX writes it). */
