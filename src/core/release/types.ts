@@ -4,7 +4,11 @@
  * (the engine worker and `tokumei release`). Same inputs → same bytes, in every host.
  */
 
-/** Where package bytes go: a file stream in the CLI, a growing buffer or a File System handle in the browser. */
+/**
+ * Where package bytes go: a file stream in the CLI, a growing buffer or a File System handle in the browser.
+ * The zip writer awaits each write before producing more. A chunk may be a view the producer reuses
+ * afterwards (stored entries pass content chunks through), so a sink that keeps chunks must copy them.
+ */
 export interface ByteSink {
   write(chunk: Uint8Array): void | Promise<void>;
 }
