@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './ui/app.css';
 import App from './ui/App.svelte';
 import { EngineClient } from './lib/engine-client.svelte.ts';
+import { benchSearch } from './lib/search-bench.ts';
 
 const client = new EngineClient();
 mount(App, { target: document.getElementById('app')!, props: { client } });
@@ -10,6 +11,7 @@ mount(App, { target: document.getElementById('app')!, props: { client } });
 (window as unknown as { __tokumei: unknown }).__tokumei = {
   client,
   crashEngine: () => client.crashForTest(),
+  benchSearch: (csvUrl: string, specJson: string, runs: number) => benchSearch(client, csvUrl, specJson, runs),
   async benchLoad(url: string): Promise<{ ms: number; rows: number; table: string }> {
     const blob = await (await fetch(url)).blob();
     const file = new File([blob], url.split('/').pop() ?? 'bench.csv');

@@ -6,6 +6,11 @@ import { BOOT_SQL, type SqlEngine, type SqlRow } from '../core/engine.ts';
 import { normalizeValue } from '../core/values.ts';
 import { str } from '../core/sql/quote.ts';
 
+/** TOKUMEI_TRACE_SQL=1: each statement's time and start on stderr, to see where a large run spends it. */
+const TRACE = Boolean(process.env.TOKUMEI_TRACE_SQL);
+const trace = (sql: string, t0: number) =>
+  process.stderr.write(`[sql ${Math.round(performance.now() - t0)} ms, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+
 export interface NativeEngineOptions {
   threads?: number;
   memoryLimit?: string;
@@ -32,17 +37,26 @@ export class NativeEngine implements SqlEngine {
     for (const s of BOOT_SQL) await engine.exec(s);
     await engine.exec(`SET file_search_path = ${str(fileDir)}`);
     if (opts.threads) await engine.exec(`SET threads = ${Math.floor(opts.threads)}`);
-    if (opts.memoryLimit) await engine.exec(`SET memory_limit = ${str(opts.memoryLimit)}`);
+    if (opts.memoryLimit) {
+      await engine.exec(`SET memory_limit = ${str(opts.memoryLimit)}`);
+      // Under a limit, let DuckDB drop the row order it would otherwise keep: every query whose
+      // order matters says ORDER BY (the release relies on nothing else).
+      await engine.exec('SET preserve_insertion_order = false');
+    }
     if (opts.tempDirectory) await engine.exec(`SET temp_directory = ${str(opts.tempDirectory)}`);
     return engine;
   }
 
   async exec(sql: string): Promise<void> {
+    const t0 = TRACE ? performance.now() : 0;
     await this.conn.run(sql);
+    if (TRACE) trace(sql, t0);
   }
 
   async rows(sql: string): Promise<SqlRow[]> {
+    const t0 = TRACE ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql);
+    if (TRACE) trace(sql, t0);
     const out: SqlRow[] = [];
     for (const r of reader.getRowObjectsJS()) {
       const row: SqlRow = {};

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectRoles } from '../core/detect/detect.ts';
+import { columnValues } from '../core/hierarchy/column-values.ts';
 import type { DetectionResult } from '../core/detect/types.ts';
 import { TokumeiError } from '../core/errors.ts';
 import { t } from '../core/i18n/catalog.ts';
@@ -14,9 +15,9 @@ import type { MessageKey } from '../core/i18n/catalog.ts';
 import type { ParsedArgs } from './args.ts';
 import type { CliContext } from './context.ts';
 import { loadFile, type LoadedFile } from './load-file.ts';
-import { NativeEngine } from './native-engine.ts';
+import { NativeEngine, type NativeEngineOptions } from './native-engine.ts';
 import { readInputFlags, readSpecFlags, type SpecFlags } from './spec-flags.ts';
-import { specFromFlags } from './spec-from-flags.ts';
+import { grcFiles, specFromFlags } from './spec-from-flags.ts';
 import { UsageError } from './usage-error.ts';
 
 /** A file loaded into native DuckDB together with the spec, exclusion list and key the flags name. */
@@ -68,7 +69,7 @@ function readText(ctx: CliContext, name: string, key: MessageKey): string {
  * The common start of apply, risk and search: the positional file, the spec (file, preset or
  * flags), loaded into a fresh native engine. The caller closes `engine`.
  */
-export async function openInput(args: ParsedArgs, ctx: CliContext, usage: MessageKey): Promise<OpenedInput> {
+export async function openInput(args: ParsedArgs, ctx: CliContext, usage: MessageKey, engineOptions: NativeEngineOptions = {}): Promise<OpenedInput> {
   const [file, ...extra] = args.positionals;
   if (!file) throw new UsageError('cli.error.missingArgument', { name: t(ctx.lang, 'cli.profile.arg.file'), usage: t(ctx.lang, usage) });
   if (extra.length > 0) throw new UsageError('cli.error.extraArgument', { value: extra[0] });
@@ -79,7 +80,7 @@ export async function openInput(args: ParsedArgs, ctx: CliContext, usage: Messag
   const keyBytes = flags.keyPath === undefined ? undefined : readInputFile(ctx, flags.keyPath);
   const path = resolve(ctx.cwd, file);
 
-  const engine = await NativeEngine.create();
+  const engine = await NativeEngine.create(engineOptions);
   try {
     const loaded = await loadFile(engine, path, input);
     const table = await nameTableAsSpec(engine, loaded.table, base);
@@ -88,7 +89,12 @@ export async function openInput(args: ParsedArgs, ctx: CliContext, usage: Messag
     const needSubject = exclusions !== undefined && flags.subject === undefined && specSubject === undefined;
     let detection: DetectionResult | undefined;
     if (flags.preset !== undefined || needSubject) detection = await detectRoles(engine, table);
-    const spec = specFromFlags(flags, { table, columns, base, detection, readFile: (p) => readInputFile(ctx, p) });
+    // μ-ARGUS recodes become a table hierarchy over the values the column holds.
+    const values = new Map<string, string[]>();
+    for (const h of flags.hierarchies) {
+      if (grcFiles(h.path) && columns.some((c) => c.name === h.column)) values.set(h.column, await columnValues(engine, table, h.column));
+    }
+    const spec = specFromFlags(flags, { table, columns, base, detection, readFile: (p) => readInputFile(ctx, p), values: (c) => values.get(c) ?? [] });
     let subjectColumn = flags.subject;
     if (needSubject) {
       const candidates = detection!.columns.filter((c) => c.category === 'subjectId').map((c) => c.name);

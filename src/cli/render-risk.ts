@@ -1,6 +1,7 @@
 import { t, type Lang, type MessageKey } from '../core/i18n/catalog.ts';
 import type { RiskAssessment } from '../core/risk/assess.ts';
 import { formatCount, renderTable } from './format.ts';
+import { cellColumns } from './cell-columns.ts';
 
 /** A figure for reading, not for scripts (those use --json): four significant digits. */
 export function formatFigure(x: number | null | undefined): string {
@@ -12,7 +13,7 @@ export function formatFigure(x: number | null | undefined): string {
 export const formatShare = (x: number) => `${Number((x * 100).toPrecision(4))}%`;
 
 /** The risk report as a two-column table (figure, value), grouped as ARX and sdcMicro show them. */
-export function renderRisk(lang: Lang, file: string, r: RiskAssessment): string {
+export function renderRisk(lang: Lang, file: string, r: RiskAssessment, populationFile?: string): string {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const rows: string[][] = [];
   const row = (key: MessageKey, value: string, params?: Record<string, string | number>) => rows.push([tr(key, params), value]);
@@ -20,6 +21,8 @@ export function renderRisk(lang: Lang, file: string, r: RiskAssessment): string 
 
   row('cli.risk.row.records', formatCount(r.records));
   row('cli.risk.row.suppressed', formatCount(r.suppressedRecords));
+  const cells = r.cellSuppression;
+  if (cells) row('cells.risk.row.cells', tr('cells.risk.value.cells', { cells: formatCount(cells.suppressedCells), records: formatCount(cells.recordsTouched), columns: cellColumns(cells.byColumn) }));
   row('cli.risk.row.classes', formatCount(r.classes));
   row('cli.risk.row.minClassSize', formatCount(r.minClassSize));
   row('cli.risk.row.averageClassSize', formatFigure(r.averageClassSize));
@@ -71,6 +74,8 @@ export function renderRisk(lang: Lang, file: string, r: RiskAssessment): string 
     const key: MessageKey = s.needed === 0 ? 'cli.risk.suppression.none' : s.applied ? 'cli.risk.suppression.applied' : 'cli.risk.suppression.over';
     lines.push(tr(key, { k: s.k, needed: formatCount(s.needed), limit: formatShare(s.limit), budget: formatCount(s.budget) }));
   }
+  if (r.cellSuppression) lines.push(tr('cells.apply.blanked', { cells: formatCount(r.cellSuppression.suppressedCells), records: formatCount(r.cellSuppression.recordsTouched), k: r.cellSuppression.k, columns: cellColumns(r.cellSuppression.byColumn) }), tr('cells.risk.semantics'));
+  if (r.populationTable) lines.push(tr('riskPopulation.cli.heading', { file: populationFile ?? r.populationTable.table, records: formatCount(r.populationTable.records) }));
   if (r.exclusions) lines.push(tr('cli.risk.exclusions', { records: formatCount(r.exclusions.records), subjects: formatCount(r.exclusions.subjects) }));
   if (r.ephemeralKey) lines.push(tr('cli.risk.ephemeralKey'));
   return lines.join('\n') + '\n\n' + renderTable([tr('cli.risk.col.figure'), tr('cli.risk.col.value')], rows);

@@ -1,5 +1,6 @@
 import type { TextEncoding } from '../core/load/index.ts';
 import type { PresetId } from '../core/spec/presets.ts';
+import { SUPPRESSION_METHODS, type SuppressionMethod } from '../core/spec/schema.ts';
 import { choiceOption, integerOption, type OptionSpec, type ParsedArgs } from './args.ts';
 import { delimiterOption, encodingOption } from './commands/profile.ts';
 import { UsageError } from './usage-error.ts';
@@ -22,6 +23,8 @@ export const SPEC_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   sensitive: { type: 'string', value: 'COL', help: 'cli.opt.sensitive' },
   k: { type: 'string', value: 'N', help: 'cli.opt.k' },
   suppression: { type: 'string', value: '0.04', help: 'cli.opt.suppression' },
+  'suppression-method': { type: 'string', value: 'records|cells', help: 'cells.opt.method' },
+  importance: { type: 'string', value: 'COL=N,…', help: 'cells.opt.importance', multiple: true },
   l: { type: 'string', value: 'N', help: 'cli.opt.l' },
   'l-variant': { type: 'string', value: 'distinct|entropy|recursive', help: 'cli.opt.lVariant' },
   c: { type: 'string', value: 'N', help: 'cli.opt.c' },
@@ -47,6 +50,10 @@ export interface SpecFlags {
   sensitive?: string;
   k?: number;
   suppression?: number;
+  /** --suppression-method: how k is reached (model.suppression). */
+  suppressionMethod?: SuppressionMethod;
+  /** --importance: per quasi-identifier, for cell suppression (model.importance). */
+  importance: Map<string, number>;
   l?: { value: number; variant: 'distinct' | 'entropy' | 'recursive'; c?: number };
   t?: { value: number; variant: 'equal' | 'ordered' };
   excludePath?: string;
@@ -115,7 +122,7 @@ export function pairList(values: readonly string[], option: string): [string, st
 const PRESETS = ['anonymized', 'pseudonymized', 'hipaa'] as const;
 
 export function readSpecFlags(args: ParsedArgs): SpecFlags {
-  const flags: SpecFlags = { hierarchies: [], levels: new Map() };
+  const flags: SpecFlags = { hierarchies: [], levels: new Map(), importance: new Map() };
   if (str(args, 'spec') !== undefined) flags.specPath = str(args, 'spec');
   if (str(args, 'preset') !== undefined) flags.preset = choiceOption(str(args, 'preset')!, '--preset', PRESETS);
   if (flags.specPath !== undefined && flags.preset !== undefined) throw new UsageError('cli.error.specAndPreset');
@@ -131,6 +138,12 @@ export function readSpecFlags(args: ParsedArgs): SpecFlags {
   }
   if (str(args, 'k') !== undefined) flags.k = integerOption(str(args, 'k')!, '--k', 1, 1_000_000_000);
   if (str(args, 'suppression') !== undefined) flags.suppression = numberOption(str(args, 'suppression')!, '--suppression', 0, 1);
+  if (str(args, 'suppression-method') !== undefined) {
+    flags.suppressionMethod = choiceOption(str(args, 'suppression-method')!, '--suppression-method', SUPPRESSION_METHODS);
+  }
+  for (const [column, value] of pairList(list(args, 'importance'), '--importance')) {
+    flags.importance.set(column, numberOption(value, `--importance ${column}`, 0, 1_000_000, true));
+  }
 
   const lVariant = str(args, 'l-variant');
   const c = str(args, 'c');

@@ -1,4 +1,5 @@
 import type { DetectionResult } from '../core/detect/types.ts';
+import { grcToHierarchy, parseGrc } from '../core/hierarchy/argus-grc.ts';
 import { parseHierarchyCsv } from '../core/hierarchy/csv.ts';
 import { applyEdits, emptySpec, findColumn } from '../core/spec/edit.ts';
 import { maxLevel } from '../core/spec/check.ts';
@@ -18,6 +19,19 @@ export interface SpecSources {
   detection?: DetectionResult;
   /** Reads a hierarchy file named on the command line. */
   readFile(path: string): Uint8Array;
+  /** Distinct values of a column (see columnValues): the rows of a hierarchy built from μ-ARGUS recodes. */
+  values?(column: string): readonly string[];
+}
+
+/**
+ * The μ-ARGUS recode files of `--hierarchy col=a.grc+b.grc` (levels 1, 2, … in that order), or
+ * null for an ARX CSV. A '+' splits only when every part is a .grc file, so `x+y.csv` is one file.
+ */
+export function grcFiles(path: string): string[] | null {
+  const parts = path.split('+').map((p) => p.trim());
+  const isGrc = (p: string) => /\.grc$/i.test(p);
+  if (parts.every(isGrc)) return parts;
+  return isGrc(path) ? [path] : null;
 }
 
 /**
@@ -34,6 +48,7 @@ export function specFromFlags(flags: SpecFlags, src: SpecSources): ReleaseSpec {
   if (flags.sensitive !== undefined) known(flags.sensitive, '--sensitive');
   for (const h of flags.hierarchies) known(h.column, '--hierarchy');
   for (const c of flags.levels.keys()) known(c, '--levels');
+  for (const c of flags.importance.keys()) known(c, '--importance');
   if (flags.subject !== undefined) known(flags.subject, '--subject');
   if (flags.sensitive !== undefined && flags.qi?.includes(flags.sensitive)) {
     throw new UsageError('cli.error.sensitiveIsQuasi', { column: flags.sensitive });
@@ -72,11 +87,11 @@ export function specFromFlags(flags: SpecFlags, src: SpecSources): ReleaseSpec {
     if (entry ? entry.role !== wanted : wanted !== 'other') setColumn(name, (c) => ({ ...c, role: wanted }));
   }
 
-  const hierarchies: HierarchySpec[] = flags.hierarchies.map(({ column, path }) => ({
-    name: column,
-    kind: 'table',
-    rows: parseHierarchyCsv(src.readFile(path), { name: path, column }).rows.map((r) => [...r]),
-  }));
+  const hierarchies: HierarchySpec[] = flags.hierarchies.map(({ column, path }) => {
+    const grc = grcFiles(path);
+    if (grc) return grcToHierarchy(column, grc.map((p) => parseGrc(src.readFile(p), p)), src.values?.(column) ?? []);
+    return { name: column, kind: 'table', rows: parseHierarchyCsv(src.readFile(path), { name: path, column }).rows.map((r) => [...r]) };
+  });
   for (const h of hierarchies) {
     spec = { ...spec, hierarchies: [...spec.hierarchies.filter((x) => x.name !== h.name), h] };
     const level = flags.levels.get(h.name) ?? 0;
@@ -98,6 +113,15 @@ export function specFromFlags(flags: SpecFlags, src: SpecSources): ReleaseSpec {
   if (flags.suppression !== undefined) model.suppressionLimit = flags.suppression;
   if (flags.l) model.l = flags.l;
   if (flags.t) model.t = flags.t;
+  if (flags.suppressionMethod !== undefined) model.suppression = flags.suppressionMethod;
+  if (flags.importance.size) {
+    if (model.suppression !== 'cells') throw new UsageError('cells.error.importanceWithoutCells');
+    const qis = names.filter((n) => findColumn(spec, src.table, n)?.role === 'quasi');
+    for (const column of flags.importance.keys()) {
+      if (!qis.includes(column)) throw new UsageError('cells.error.importanceNotQuasi', { column, qis: qis.join(', ') });
+    }
+    model.importance = { ...model.importance, ...Object.fromEntries(flags.importance) };
+  }
   spec = { ...spec, model };
   return parseSpec(spec);
 }

@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import type { ClassAssessment, PeculiarResult, RiskAssessment, Timed } from '../../workers/engine/risk-api.ts';
+import type { ClassAssessment, PeculiarResult, RiskDetails, Timed } from '../../workers/engine/risk-api.ts';
 import type { SudaApi } from '../../workers/suda/api.ts';
 import type { EngineClient } from './engine-client.svelte.ts';
 import { idlePart, RiskSchedule, type Part, type RiskCalls, type RiskView, type SudaPart } from './risk-schedule.ts';
 
-export type { ClassAssessment, PeculiarResult, RiskAssessment, RiskRequest } from '../../workers/engine/risk-api.ts';
+export type { ClassAssessment, PeculiarResult, RiskAssessment, RiskDetails, RiskRequest } from '../../workers/engine/risk-api.ts';
 export type { SudaSummary } from '../../workers/suda/api.ts';
 export type { Part, PartStatus } from './risk-schedule.ts';
 export type { RiskRequest as RiskInput } from '../../workers/engine/risk-api.ts';
@@ -19,7 +19,7 @@ const HEAVY_MS = 10 * 60_000;
  */
 export class RiskClient implements RiskView {
   classes = $state.raw<Part<Timed<ClassAssessment>>>(idlePart());
-  details = $state.raw<Part<Timed<RiskAssessment>>>(idlePart());
+  details = $state.raw<Part<Timed<RiskDetails>>>(idlePart());
   peculiar = $state.raw<Part<Timed<PeculiarResult>>>(idlePart());
   suda = $state.raw<Part<SudaPart>>(idlePart());
   sudaProgress = $state<number | null>(null);

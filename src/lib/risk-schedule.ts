@@ -1,5 +1,5 @@
 import { isTokumeiError } from '../core/errors.ts';
-import type { ClassAssessment, PeculiarResult, RiskAssessment, RiskRequest, Timed } from '../../workers/engine/risk-api.ts';
+import type { ClassAssessment, PeculiarResult, RiskDetails, RiskRequest, Timed } from '../../workers/engine/risk-api.ts';
 import type { SudaSummary } from '../../workers/suda/api.ts';
 
 /**
@@ -19,7 +19,7 @@ export type SudaPart = SudaSummary & { qis: string[] };
 /** What the panel reads; the runes class implements it with $state.raw fields. */
 export interface RiskView {
   classes: Part<Timed<ClassAssessment>>;
-  details: Part<Timed<RiskAssessment>>;
+  details: Part<Timed<RiskDetails>>;
   peculiar: Part<Timed<PeculiarResult>>;
   suda: Part<SudaPart>;
   /** 0..1 while SUDA2 runs, null otherwise (or while the columns are still being read). */
@@ -29,7 +29,7 @@ export interface RiskView {
 /** The engine and SUDA2 worker calls the schedule makes (fakes in tests). */
 export interface RiskCalls {
   classes(input: RiskRequest): Promise<Timed<ClassAssessment>>;
-  details(input: RiskRequest): Promise<Timed<RiskAssessment>>;
+  details(input: RiskRequest): Promise<Timed<RiskDetails>>;
   peculiar(input: RiskRequest): Promise<Timed<PeculiarResult>>;
   sudaColumns(input: RiskRequest): Promise<{ qis: string[]; columns: Int32Array[] }>;
   cancel(slot: 'live' | 'suda'): Promise<void>;
@@ -53,7 +53,12 @@ type Keys = Record<LivePart, string>;
 /** What decides each part's answer: while it is unchanged the part is not asked again. */
 export function partKeys(input: RiskRequest): Keys {
   const classes = JSON.stringify([input.table, input.revision ?? null, input.spec, input.qis ?? null, input.sensitive ?? null]);
-  return { classes, details: JSON.stringify([classes, input.weight ?? null, input.threshold]), peculiar: classes };
+  const population = input.populationTable ? [input.populationTable, input.populationRevision ?? null] : null;
+  return {
+    classes,
+    details: JSON.stringify([classes, input.weight ?? null, input.threshold, population]),
+    peculiar: JSON.stringify([classes, input.geography ?? null]),
+  };
 }
 
 const NO_KEYS: Keys = { classes: '', details: '', peculiar: '' };

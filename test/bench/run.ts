@@ -12,6 +12,7 @@ import { tableChunks } from '../../src/core/demo/index.ts';
 import { nativeLoadMs } from './native-load.ts';
 import { riskBench } from './risk-bench.ts';
 import { searchAdultBench } from './search-bench.ts';
+import { cellSuppressionBench } from './cell-bench.ts';
 import { median, round, times } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -19,6 +20,9 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (...a: unknown[]) => console.error('[bench]', ...a);
+/** BENCH_ONLY=risk1M (comma-separated figure names) runs only those figures, for quick iteration; all by default. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+const want = (figure: string) => ONLY === undefined || ONLY.includes(figure);
 
 async function writeDemoCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -58,7 +62,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] });
   try {
     log('cold start');
-    const cold = await times(RUNS, () => coldStart(browser, url));
+    const cold = await times(want('coldStartMs') ? RUNS : 0, () => coldStart(browser, url));
 
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
@@ -68,7 +72,7 @@ async function main() {
     const nativeLoad: number[] = [];
     let rows = 0;
     // Interleaved so both sides see the same machine conditions.
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < (want('load1M') ? RUNS : 0); i++) {
       log(`load ${i + 1}/${RUNS}`);
       const b = await page.evaluate(
         (u) => (window as unknown as { __tokumei: { benchLoad(u: string): Promise<{ ms: number; rows: number }> } }).__tokumei.benchLoad(u),
@@ -83,10 +87,13 @@ async function main() {
     await context.close();
 
     log('risk');
-    const risk1M = await riskBench(browser, url, '/bench-data/patients-1m.csv', csv, RUNS, log);
+    const risk1M = !want('risk1M') ? undefined : await riskBench(browser, url, '/bench-data/patients-1m.csv', csv, RUNS, log);
 
     log('searchAdult');
-    const searchAdult = await searchAdultBench(RUNS);
+    const searchAdult = want('searchAdult') ? await searchAdultBench(browser, url, dataDir, RUNS) : undefined;
+
+    log('cellSuppression92k');
+    const cellSuppression92k = want('cellSuppression92k') ? await cellSuppressionBench(RUNS) : undefined;
 
     const result = {
       machine: { cores: cpus().length, chromium: browser.version(), runs: RUNS },
@@ -99,6 +106,7 @@ async function main() {
       },
       risk1M,
       searchAdult,
+      cellSuppression92k,
     };
     console.log(JSON.stringify(result));
   } finally {

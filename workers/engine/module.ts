@@ -10,8 +10,12 @@ import { profileTable } from '../../src/core/profile/profile.ts';
 import { loadBytes } from './load-bytes.ts';
 import { loadDemoTables } from './demo.ts';
 import type { LoadReport } from '../../src/core/load/types.ts';
-import { specApi } from './spec-api.ts';
+import { currentExclusions, specApi } from './spec-api.ts';
 import { riskApi } from './risk-api.ts';
+import { previewApi } from './preview-api.ts';
+import { searchApi } from './search-api.ts';
+import { releaseApi } from './release-api.ts';
+import { cellsApi } from './cells-api.ts';
 
 export interface ColumnInfo {
   name: string;
@@ -74,6 +78,10 @@ async function existingTables(): Promise<string[]> {
 export const engineApi = {
   ...specApi(need),
   ...riskApi(need),
+  ...previewApi(need, currentExclusions),
+  ...searchApi(need),
+  ...releaseApi(need),
+  ...cellsApi(need, currentExclusions),
   async boot(origin: string): Promise<{ version: string; ms: number }> {
     const t0 = performance.now();
     if (!engine) {

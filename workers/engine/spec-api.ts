@@ -10,6 +10,20 @@ import { SpecPreviewer, type PreviewPage, type PreviewResult } from './spec-prev
 export type { HierarchyPreview, HierarchyGroup } from './spec-hierarchy.ts';
 export type { PreviewColumn, PreviewIssue, PreviewPage, PreviewResult, PreviewSummary } from './spec-preview.ts';
 
+/** The exclusion list last handed to the worker, for the worker's other parts (it is never sent back to the page). */
+let sessionExclusions: string[] | null = null;
+export const currentExclusions = (): readonly string[] | null => sessionExclusions;
+
+/**
+ * The session's pseudonymization key, shared by the worker's parts (preview, release): made on
+ * first use as a non-extractable WebCrypto key, or the key of a key file (specUseKey).
+ */
+let key: Promise<PseudonymKey> | null = null;
+let keyFromFile = false;
+export const sessionKey = (): Promise<PseudonymKey> => (key ??= PseudonymKey.generate({ extractable: false }));
+/** Whether the key came from a key file (then `tokumei` with the same file gives the same pseudonyms). */
+export const sessionKeyFromFile = (): boolean => keyFromFile;
+
 /**
  * The Classify and Transform views' part of the engine worker, merged into engineApi.
  *
@@ -19,8 +33,6 @@ export type { PreviewColumn, PreviewIssue, PreviewPage, PreviewResult, PreviewSu
  * a new key, so pseudonyms and date shifts change with it.
  */
 export function specApi(engine: () => SqlEngine) {
-  let key: Promise<PseudonymKey> | null = null;
-  const sessionKey = () => (key ??= PseudonymKey.generate({ extractable: false }));
   const previewer = new SpecPreviewer(engine, sessionKey);
   /** The exclusion list (提供停止・削除の求め): its IDs stay in this worker; the spec records only digest and count. */
   let exclusions: string[] | null = null;
@@ -41,6 +53,7 @@ export function specApi(engine: () => SqlEngine) {
       const ids = parseExclusionList(text);
       const digest = await exclusionDigest(ids);
       exclusions = ids;
+      sessionExclusions = ids;
       return digest;
     },
 
@@ -71,6 +84,7 @@ export function specApi(engine: () => SqlEngine) {
       const next = PseudonymKey.fromBytes(bytes, { extractable: false });
       await next;
       key = next;
+      keyFromFile = true;
       return (await next).fingerprint();
     },
 

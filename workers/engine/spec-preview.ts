@@ -8,6 +8,8 @@ import type { MessageKey } from '../../src/core/i18n/catalog.ts';
 import type { PseudonymKey } from '../../src/core/pseudonymize/key.ts';
 import { markSuppressedSql, releasedRecordsSql, type RecordSuppression } from '../../src/core/risk/record-suppression.ts';
 import { ident, num } from '../../src/core/sql/quote.ts';
+import { applyCellSuppression, cellsTableOf } from '../../src/core/suppress/sql.ts';
+import type { CellSuppressionReport } from '../../src/core/suppress/release.ts';
 import { applyEdit, SpecError, type ColumnSpec, type ReleaseSpec, type Role, type TransformKind } from '../../src/core/spec/index.ts';
 
 /** A release blocker or spec problem as plain data (SpecError's issue list does not survive postMessage). */
@@ -42,6 +44,8 @@ export interface PreviewSummary {
   exclusions: ExclusionReport | null;
   /** The model's k step as `npx tokumei apply` takes it (classes below k removed if they fit the limit); null without k. */
   kSuppression: RecordSuppression | null;
+  /** The k step when the model blanks cells instead (model.suppression 'cells'); the after rows show the blanks. */
+  kCells: CellSuppressionReport | null;
 }
 
 export interface PreviewResult {
@@ -63,6 +67,8 @@ const PREFIX = '__tokumei_preview_';
 /** The view's rows with the source rowid, and the rowids the k step removes. */
 const ROWS_VIEW = '__tokumei_preview_rows';
 const K_REMOVED = '__tokumei_preview_k_removed';
+/** ROWS_VIEW with the cells the k step blanks set to NULL (cell suppression). */
+const ROWS_CELLS = '__tokumei_preview_rows_cells';
 const FLAG = '__tokumei_k_removed';
 const ROWID = '__tokumei_rowid';
 const MAX_ATTEMPTS = 6;
@@ -184,6 +190,8 @@ export class SpecPreviewer {
     if (!old) return;
     const engine = this.engine();
     await engine.exec(`DROP TABLE IF EXISTS ${ident(K_REMOVED)}`).catch(() => undefined);
+    await engine.exec(`DROP VIEW IF EXISTS ${ident(ROWS_CELLS)}`).catch(() => undefined);
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(cellsTableOf(ROWS_CELLS))}`).catch(() => undefined);
     await engine.exec(`DROP VIEW IF EXISTS ${ident(ROWS_VIEW)}`).catch(() => undefined);
     await old.applied.dispose().catch(() => undefined);
   }
@@ -239,8 +247,15 @@ export class SpecPreviewer {
     const names = applied.outputColumns.map((c) => c.name);
     const qis = applied.outputColumns.filter((c) => c.role === 'quasi').map((c) => c.name);
     const release = await releasedRecordsSql(engine, VIEW, names, qis, w.spec.model);
-    const [{ n: outputRows }] = await engine.rows(`SELECT count(*) AS n FROM (${release.sql}) AS ${ident('r')}`);
-    await engine.exec(`CREATE OR REPLACE VIEW ${ident(ROWS_VIEW)} AS\n${selectSql(withRowid(applied.compiled.select))}`);
+    let outputRows: unknown;
+    try {
+      [{ n: outputRows }] = await engine.rows(`SELECT count(*) AS n FROM (${release.sql}) AS ${ident('r')}`);
+      await engine.exec(`CREATE OR REPLACE VIEW ${ident(ROWS_VIEW)} AS\n${selectSql(withRowid(applied.compiled.select))}`);
+      // The same blanks on the rows with their rowid, so each page shows them where apply writes them.
+      if (release.cells) await applyCellSuppression(engine, ROWS_VIEW, release.cells.combos, release.cells.result, ROWS_CELLS);
+    } finally {
+      await release.dispose().catch(() => undefined);
+    }
     if (release.suppression?.applied) {
       await engine.exec(
         `CREATE OR REPLACE TABLE ${ident(K_REMOVED)} AS SELECT ${ident(ROWID)} FROM (${markSuppressedSql(ROWS_VIEW, qis, release.suppression, FLAG)}) AS ${ident('m')} WHERE ${ident(FLAG)}`,
@@ -258,6 +273,7 @@ export class SpecPreviewer {
       outputRows: Number(outputRows),
       exclusions: applied.exclusions,
       kSuppression: release.suppression,
+      kCells: release.cells?.report ?? null,
     };
     this.current = { id, applied, summary };
     return summary;
@@ -290,7 +306,7 @@ export class SpecPreviewer {
     const cols = summary.columns.map((c) => (asText(c.type) ? `CAST(${ident(c.name)} AS VARCHAR)` : ident(c.name)) + ` AS ${ident(c.name)}`);
     const removedByK = summary.kSuppression?.applied ? ` AND ${r} NOT IN (SELECT ${r} FROM ${ident(K_REMOVED)})` : '';
     const afterRows = await engine.rows(
-      `SELECT ${r}, ${cols.join(', ')} FROM ${ident(ROWS_VIEW)} WHERE ${r} BETWEEN ${num(lo)} AND ${num(hi)}${removedByK} ORDER BY ${r}`,
+      `SELECT ${r}, ${cols.join(', ')} FROM ${ident(summary.kCells ? ROWS_CELLS : ROWS_VIEW)} WHERE ${r} BETWEEN ${num(lo)} AND ${num(hi)}${removedByK} ORDER BY ${r}`,
     );
     const byRowid = new Map(afterRows.map((row) => [Number(row[ROWID]), row]));
     return {

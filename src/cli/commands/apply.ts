@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { applySpec } from '../../core/compile/apply.ts';
 import { TokumeiError } from '../../core/errors.ts';
 import { t } from '../../core/i18n/catalog.ts';
-import { releasedRecordsSql } from '../../core/risk/record-suppression.ts';
+import { releasedRecordsSql, type ReleasedRecords } from '../../core/risk/record-suppression.ts';
 import { ident, str } from '../../core/sql/quote.ts';
 import type { Command } from '../command.ts';
+import { cellColumns } from '../cell-columns.ts';
 import { printJson } from '../context.ts';
 import { formatCount } from '../format.ts';
 import { ensureKey, forgetKeyFile } from '../key-file.ts';
@@ -57,10 +58,12 @@ export const applyCommand: Command = {
           key: key.key,
           subjectColumn: input.subjectColumn,
         });
+        // The k step's own view and table (cell suppression) are dropped with the spec's.
+        let release: ReleasedRecords | null = null;
         try {
           const names = applied.outputColumns.map((c) => c.name);
           const qis = applied.outputColumns.filter((c) => c.role === 'quasi').map((c) => c.name);
-          const release = await releasedRecordsSql(engine, applied.view, names, qis, spec.model);
+          release = await releasedRecordsSql(engine, applied.view, names, qis, spec.model);
           const options = format === 'csv' ? `FORMAT csv, HEADER true, DELIMITER ${str(',')}, QUOTE ${str('"')}` : 'FORMAT parquet';
           try {
             await engine.exec(`COPY (${release.sql} ORDER BY ALL) TO ${str(out)} (${options})`);
@@ -70,6 +73,7 @@ export const applyCommand: Command = {
           const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM (${release.sql}) AS ${ident('r')}`);
           const ms = Math.round(performance.now() - started);
           const s = release.suppression;
+          const cells = release.cells?.report ?? null;
           const result = {
             file: input.path,
             out,
@@ -79,6 +83,9 @@ export const applyCommand: Command = {
             dropped: applied.compiled.dropped,
             suppressedRecords: s?.applied ? s.needed : 0,
             suppression: s,
+            suppressedCells: cells?.suppressedCells ?? 0,
+            suppressedCellsByColumn: cells?.byColumn ?? {},
+            cellSuppression: cells,
             exclusions: applied.exclusions ? { listed: applied.exclusions.listed, records: applied.exclusions.records, subjects: applied.exclusions.subjects } : null,
             keyFile: key.generatedFile ?? key.givenFile,
             keyGenerated: key.generatedFile !== null,
@@ -90,12 +97,14 @@ export const applyCommand: Command = {
             const lines = [t(ctx.lang, 'cli.apply.done', { out, rows: formatCount(result.rows), columns: names.length, seconds: (ms / 1000).toFixed(1) })];
             if (result.dropped.length) lines.push(t(ctx.lang, 'cli.apply.dropped', { columns: result.dropped.join(', ') }));
             if (s?.applied) lines.push(t(ctx.lang, 'cli.apply.suppressed', { records: formatCount(s.needed), k: s.k }));
+            if (cells) lines.push(t(ctx.lang, 'cells.apply.blanked', { cells: formatCount(cells.suppressedCells), records: formatCount(cells.recordsTouched), k: cells.k, columns: cellColumns(cells.byColumn) }));
             if (result.exclusions) lines.push(t(ctx.lang, 'cli.apply.excluded', { records: formatCount(result.exclusions.records), subjects: formatCount(result.exclusions.subjects) }));
             if (key.generatedFile) lines.push(t(ctx.lang, 'cli.apply.keyGenerated', { path: key.generatedFile }));
             ctx.stdout(lines.join('\n') + '\n');
           }
           return 0;
         } finally {
+          await release?.dispose().catch(() => undefined);
           await applied.dispose().catch(() => undefined);
         }
       } catch (e) {

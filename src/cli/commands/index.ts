@@ -6,6 +6,9 @@ import { profileCommand } from './profile.ts';
 import { riskCommand } from './risk.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
+import { releaseCommand } from './release.ts';
+import { verifyCommand } from './verify.ts';
+import { ledgerCommand } from './ledger.ts';
 
 /** Every `tokumei <command>`, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [profileCommand, detectCommand, riskCommand, searchCommand, applyCommand, demoCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [profileCommand, detectCommand, riskCommand, searchCommand, applyCommand, releaseCommand, verifyCommand, ledgerCommand, demoCommand, serveCommand];

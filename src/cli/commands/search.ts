@@ -25,6 +25,8 @@ export const searchCommand: Command = {
     withSpecIssues(ctx, async () => {
       const metric = args.options.metric === undefined ? 'loss' : choiceOption(args.options.metric as string, '--metric', METRICS);
       const input = await openInput(args, ctx, 'cli.search.usage');
+      // FLASH prunes on ARX's record suppression; local suppression per transformation would break that.
+      if (input.spec.model.suppression === 'cells') ctx.stderr(t(ctx.lang, 'cells.search.recordsOnly') + '\n');
       try {
         const prepared = await searchFromSpec(input.engine, input.spec, {
           table: input.table,

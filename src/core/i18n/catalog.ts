@@ -12,12 +12,23 @@ import { spec } from './messages/spec.ts';
 import { detect } from './messages/detect.ts';
 import { uiSpec } from './messages/uiSpec.ts';
 import { uiRisk } from './messages/uiRisk.ts';
+import { uiRisk2 } from './messages/uiRisk2.ts';
+import { riskPopulation } from './messages/riskPopulation.ts';
+import { argus } from './messages/argus.ts';
+import { cells } from './messages/cells.ts';
+import { uiCells } from './messages/uiCells.ts';
+import { releaseBytes } from './messages/release-bytes.ts';
+import { release } from './messages/release.ts';
+import { uiPreview } from './messages/uiPreview.ts';
+import { uiSearch } from './messages/uiSearch.ts';
+import { cliRelease } from './messages/cli-release.ts';
+import { uiRelease } from './messages/uiRelease.ts';
 
 /**
  * All message areas. Each area file owns its keys (prefix = area) and gives
  * both languages for every key; add new areas here.
  */
-const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli, ...search, ...spec, ...detect, ...uiSpec, ...uiRisk };
+const areas = { ...app, ...engine, ...shell, ...ui, ...risk, ...load, ...riskSdc, ...demo, ...cli, ...search, ...spec, ...detect, ...uiSpec, ...uiRisk, ...uiRisk2, ...riskPopulation, ...argus, ...cells, ...uiCells, ...releaseBytes, ...release, ...uiPreview, ...uiSearch, ...cliRelease, ...uiRelease };
 
 export type MessageKey = keyof typeof areas;
 export type Lang = 'ja' | 'en';

@@ -13,9 +13,12 @@ import { plainGeneralization, planMeasurement } from './measure-spec.ts';
 import { decideRecordSuppression, markSuppressedSql, type RecordSuppression } from './record-suppression.ts';
 import { riskReport } from './report.ts';
 import { measureSdcRisk } from './sdc-indiv-risk.ts';
+import { generalizePopulation, type PopulationView } from './population-release.ts';
 import { suda2, SUDA_MAX_VARIABLES } from './suda.ts';
 import { loadSudaColumns } from './suda-load.ts';
 import { measureTCloseness } from './tcloseness.ts';
+import { wildcardHistogram } from './wildcard-classes.ts';
+import { suppressCells, type CellRelease, type CellSuppressionReport } from '../suppress/release.ts';
 
 export interface AssessOptions {
   /** The source table in the engine. */
@@ -28,6 +31,12 @@ export interface AssessOptions {
   threshold?: number;
   /** Population size for the population-uniqueness estimate. */
   population?: number;
+  /**
+   * A table of the population the data was drawn from (same quasi-identifier columns): it is
+   * generalized as the spec generalizes the data, and journalist and marketer risk come from
+   * the population class sizes (ARX's population-table model) instead of the sample's.
+   */
+  populationTable?: string;
   /** Subject IDs of the exclusion list, as applySpec takes them. */
   exclusions?: Iterable<string>;
   /** Overrides the spec's subject column. */
@@ -68,8 +77,16 @@ export interface RiskAssessment {
   recordsBelowK: number | null;
   /** The same for several k, keyed by k, among the released records. */
   kAnonymityViolations: Record<string, number>;
-  /** The ARX record-suppression decision for the spec's k and suppression limit; null without k. */
+  /** The ARX record-suppression decision for the spec's k and suppression limit; null without k or with cell suppression. */
   suppression: RecordSuppression | null;
+  /** Cells set to NULL by cell suppression (0 with record suppression), in total and per quasi-identifier. */
+  suppressedCells: number;
+  suppressedCellsByColumn: Record<string, number>;
+  /**
+   * The spec's cell suppression (model.suppression 'cells' with a k); null otherwise. When set,
+   * every class figure is measured with a blank matching any value (wildcard-classes.ts).
+   */
+  cellSuppression: CellSuppressionReport | null;
   quasiIdentifiers: QuasiIdentifierLevel[];
   threshold: number;
   prosecutor: AttackerFigures;
@@ -105,6 +122,8 @@ export interface RiskAssessment {
     lossByColumn: Record<string, number>;
   };
   exclusions: { listed: number; records: number; subjects: number } | null;
+  /** The population table journalist and marketer risk were read from, and its records; null without one. */
+  populationTable: { table: string; records: number } | null;
   /** A date-shifted column was measured with a throwaway key: its classes may differ with the real key. */
   ephemeralKey: boolean;
 }
@@ -122,9 +141,13 @@ let seq = 0;
 
 /**
  * Runs the risk model on a table under a spec, as `tokumei risk` and the browser both need it:
- * applies the spec (only the columns that matter for the measurement), suppresses the records of
- * classes below the spec's k when they fit its suppression limit (ARX's rule, record-suppression.ts),
- * and computes every ARX and sdcMicro figure on what remains. Quasi-identifiers are the spec's
+ * applies the spec (only the columns that matter for the measurement), takes the spec's k step
+ * as the release takes it — suppresses the records of classes below k when they fit the
+ * suppression limit (ARX's rule, record-suppression.ts), or blanks cells (model.suppression
+ * 'cells', suppress/release.ts) — and computes every ARX and sdcMicro figure on what remains.
+ * After cell suppression the class figures count a blank as matching any value, the reading
+ * cell suppression reaches k under (wildcard-classes.ts explains why); NULLs otherwise stay
+ * values of their own, as in ARX. Quasi-identifiers are the spec's
  * `quasi` columns; a column whose only transform is `generalize` is measured against its hierarchy
  * at that level, any other as a one-level hierarchy of its released values.
  */
@@ -138,6 +161,8 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
   const marked = `${prefix}marked`;
   const kept = `${prefix}kept`;
   const applied: AppliedSpec[] = [];
+  let cells: CellRelease | null = null;
+  let populationView: PopulationView | null = null;
   const common = { table, exclusions: opts.exclusions === undefined ? undefined : [...opts.exclusions], key, subjectColumn: opts.subjectColumn, unlisted: 'drop' as const };
   try {
     const rel = await applySpec(engine, plan.released, { ...common, view: `${prefix}released`, prefix: `${prefix}r_` });
@@ -146,12 +171,14 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
     applied.push(orig);
 
     const k = spec.model.k;
+    // The k step as the release takes it (releasedRecordsSql): blank cells, or remove the classes below k.
+    cells = k !== undefined && spec.model.suppression === 'cells' ? await suppressCells(engine, rel.view, qis, { k, importance: spec.model.importance }, `${prefix}cells`) : null;
     let suppression: RecordSuppression | null = null;
-    if (k !== undefined) {
+    if (k !== undefined && !cells) {
       suppression = decideRecordSuppression(await classSizeHistogram(engine, rel.view, qis), k, spec.model.suppressionLimit);
     }
     const none = { k: 1, limit: 0, budget: 0, needed: 0, applied: false, kAnonymous: true };
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(marked)} AS ${markSuppressedSql(rel.view, qis, suppression ?? none, SUPPRESSED)}`);
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(marked)} AS ${markSuppressedSql(cells?.view ?? rel.view, qis, suppression ?? none, SUPPRESSED)}`);
     await engine.exec(`CREATE OR REPLACE VIEW ${ident(kept)} AS SELECT * FROM ${ident(marked)} WHERE NOT ${ident(SUPPRESSED)}`);
 
     const levels: QuasiIdentifierLevel[] = [];
@@ -162,6 +189,9 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
       levels.push({ column, level: g?.level ?? 0, hierarchy: g?.hierarchy.name ?? null });
     }
 
+    if (opts.populationTable !== undefined) {
+      populationView = await generalizePopulation(engine, plan.released, { sample: table, population: opts.populationTable, qis, prefix, key });
+    }
     const report = await riskReport(engine, {
       original: orig.view,
       generalized: marked,
@@ -170,6 +200,8 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
       threshold,
       ...(k !== undefined ? { k } : {}),
       ...(opts.population !== undefined ? { population: opts.population } : {}),
+      ...(populationView ? { populationTable: populationView.view } : {}),
+      ...(cells ? { histogram: await wildcardHistogram(engine, cells.view, qis) } : {}),
     });
     const ks = [...new Set([...(opts.ks ?? [2, 3, 5]), ...(k !== undefined ? [k] : [])])].sort((a, b) => a - b);
     const attacker = (a: { highestRisk: number; averageRisk: number; recordsAtRisk: number }): AttackerFigures => ({
@@ -190,6 +222,9 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
       recordsBelowK: report.recordsBelowK ?? null,
       kAnonymityViolations: Object.fromEntries(ks.map((x) => [String(x), recordsBelowK(report.histogram, x)])),
       suppression,
+      suppressedCells: cells?.report.suppressedCells ?? 0,
+      suppressedCellsByColumn: cells?.report.byColumn ?? {},
+      cellSuppression: cells?.report ?? null,
       quasiIdentifiers: levels,
       threshold,
       prosecutor: attacker(report.prosecutor),
@@ -216,11 +251,14 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
         lossByColumn: Object.fromEntries(report.utility.loss.columns.map((c) => [c.column, c.value])),
       },
       exclusions: rel.exclusions ? { listed: rel.exclusions.listed, records: rel.exclusions.records, subjects: rel.exclusions.subjects } : null,
+      populationTable: populationView && opts.populationTable !== undefined ? { table: opts.populationTable, records: populationView.records } : null,
       ephemeralKey: plan.ephemeralKey && plan.released.columns.some((c) => c.transforms.some((t) => t.kind === 'dateShift')),
     };
   } finally {
     await engine.exec(`DROP VIEW IF EXISTS ${ident(kept)}`).catch(() => undefined);
     await engine.exec(`DROP TABLE IF EXISTS ${ident(marked)}`).catch(() => undefined);
+    await cells?.dispose().catch(() => undefined);
+    await populationView?.dispose().catch(() => undefined);
     for (const a of applied.reverse()) await a.dispose().catch(() => undefined);
   }
 }

@@ -59,6 +59,21 @@ export function scanHistogram(scan: ClassScan, minSize = 1): ClassSizeHistogram 
   return { entries, records: entries.reduce((n, [s, c]) => n + s * c, 0) };
 }
 
+const keptClasses = (scan: ClassScan, minSize: number) => scan.rows.reduce((n, r) => (r.size >= minSize ? n + r.classes : n), 0);
+
+/**
+ * What the scan alone tells of l-diversity: null without a sensitive attribute, no l without
+ * classes, and l = 1 when a kept class is pure; undefined when the distribution must be read.
+ */
+export function diversityFromScan(scan: ClassScan, minSize = 1): ClassDiversity | null | undefined {
+  if (!scan.sensitive) return null;
+  const classes = keptClasses(scan, minSize);
+  const attribute = scan.sensitive;
+  if (classes === 0) return { attribute, classes: 0, distinct: null, entropy: null };
+  if (scan.rows.some((r) => r.size >= minSize && r.pure > 0)) return { attribute, classes, distinct: 1, entropy: 1 };
+  return undefined;
+}
+
 /**
  * Distinct and entropy l-diversity of the classes of at least `minSize` records. Both are 1 as
  * soon as one of them is pure (a class has ≥ 1 distinct value and entropy ≥ 0), so the per-class
@@ -67,12 +82,10 @@ export function scanHistogram(scan: ClassScan, minSize = 1): ClassSizeHistogram 
  * measureLDiversity (min over classes of log2(n) − Σ f·log2(f) / n, as 2^H).
  */
 export async function scanDiversity(engine: SqlEngine, relation: string, qis: readonly string[], scan: ClassScan, minSize = 1): Promise<ClassDiversity | null> {
-  if (!scan.sensitive) return null;
-  const kept = scan.rows.filter((r) => r.size >= minSize);
-  const classes = kept.reduce((n, r) => n + r.classes, 0);
+  const known = diversityFromScan(scan, minSize);
+  if (known !== undefined || !scan.sensitive) return known ?? null;
   const attribute = scan.sensitive;
-  if (classes === 0) return { attribute, classes: 0, distinct: null, entropy: null };
-  if (kept.some((r) => r.pure > 0)) return { attribute, classes, distinct: 1, entropy: 1 };
+  const classes = keptClasses(scan, minSize);
   const s = ident(scan.sensitive);
   const keys = qis.map(ident).join(', ');
   const [r] = await engine.rows(

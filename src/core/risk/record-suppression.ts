@@ -1,5 +1,6 @@
 import type { SqlEngine } from '../engine.ts';
 import { ident, num } from '../sql/quote.ts';
+import { suppressCells, type CellRelease } from '../suppress/release.ts';
 import { recordsBelowK } from './classes.ts';
 import { classSizeHistogram } from './histogram.ts';
 import type { ClassSizeHistogram } from './types.ts';
@@ -66,22 +67,62 @@ export function markSuppressedSql(relation: string, qis: readonly string[], deci
 
 const FLAG = '__tokumei_suppressed';
 
+/** What the k step reads from a spec's model (ReleaseSpec['model'] fits). */
+export interface KStepModel {
+  k?: number;
+  suppressionLimit: number;
+  /** 'cells' blanks cells instead of removing records; absent = 'records'. */
+  suppression?: 'records' | 'cells';
+  importance?: Readonly<Record<string, number>>;
+}
+
+export interface ReleasedRecords {
+  /** The records a release writes (no ORDER BY; the caller adds its own). */
+  sql: string;
+  /** The record-suppression decision; null without k, or when the model blanks cells instead. */
+  suppression: RecordSuppression | null;
+  /** The cell step, when the model asks for cell suppression and has a k. */
+  cells: CellRelease | null;
+  /** Drops what the cell step created (nothing for record suppression). */
+  dispose(): Promise<void>;
+}
+
 /**
- * The records a release writes: `columns` of `relation`, without the classes below the model's
- * k when ARX's rule suppresses them (decideRecordSuppression). Suppressed records are removed,
- * not blanked: a release contains no trace of them. Without k (or without quasi-identifiers)
- * every record stays. The SQL has no ORDER BY; the caller adds its own.
+ * The k step of a release, in one place for every host (`tokumei apply`, the browser's preview):
+ * the records a release writes, as `columns` of `relation`.
+ *
+ * Record suppression (the default): without the classes below the model's k when ARX's rule
+ * suppresses them (decideRecordSuppression). Suppressed records are removed, not blanked: a
+ * release contains no trace of them.
+ *
+ * Cell suppression (`model.suppression === 'cells'`): every record stays, and the cells local
+ * suppression picks among the quasi-identifiers are NULL (suppress/release.ts), so that every
+ * record matches at least k records when a NULL matches any value. This creates a view and a
+ * table named after `relation`; `dispose` drops them.
+ *
+ * Without k (or without quasi-identifiers) every record stays as it is.
  */
 export async function releasedRecordsSql(
   engine: SqlEngine,
   relation: string,
   columns: readonly string[],
   qis: readonly string[],
-  model: { k?: number; suppressionLimit: number },
-): Promise<{ sql: string; suppression: RecordSuppression | null }> {
+  model: KStepModel,
+): Promise<ReleasedRecords> {
   const select = columns.map(ident).join(', ');
-  if (model.k === undefined || qis.length === 0) return { sql: `SELECT ${select} FROM ${ident(relation)}`, suppression: null };
+  const nothing = async () => undefined;
+  const plain = (suppression: RecordSuppression | null): ReleasedRecords => ({ sql: `SELECT ${select} FROM ${ident(relation)}`, suppression, cells: null, dispose: nothing });
+  if (model.k === undefined || qis.length === 0) return plain(null);
+  if (model.suppression === 'cells') {
+    const cells = await suppressCells(engine, relation, qis, { k: model.k, importance: model.importance }, `${relation}__k_cells`);
+    return { sql: `SELECT ${select} FROM ${ident(cells.view)}`, suppression: null, cells, dispose: cells.dispose };
+  }
   const suppression = decideRecordSuppression(await classSizeHistogram(engine, relation, qis), model.k, model.suppressionLimit);
-  if (!suppression.applied) return { sql: `SELECT ${select} FROM ${ident(relation)}`, suppression };
-  return { sql: `SELECT ${select} FROM (${markSuppressedSql(relation, qis, suppression, FLAG)}) AS ${ident('m')} WHERE NOT ${ident(FLAG)}`, suppression };
+  if (!suppression.applied) return plain(suppression);
+  return {
+    sql: `SELECT ${select} FROM (${markSuppressedSql(relation, qis, suppression, FLAG)}) AS ${ident('m')} WHERE NOT ${ident(FLAG)}`,
+    suppression,
+    cells: null,
+    dispose: nothing,
+  };
 }

@@ -33,6 +33,11 @@ export interface RiskReportInput {
   population?: number;
   /** A population relation generalized like `generalized`, for journalist and marketer risk. */
   populationTable?: string;
+  /**
+   * The released class sizes when they are not GROUP BY classes: a cell-suppressed release is
+   * measured with a blank matching any value (wildcard-classes.ts).
+   */
+  histogram?: ClassSizeHistogram;
 }
 
 export interface RiskReport {
@@ -64,7 +69,7 @@ export interface RiskReport {
 export async function riskReport(engine: SqlEngine, input: RiskReportInput): Promise<RiskReport> {
   const qis = input.columns.map((c) => c.column);
   const sup = input.suppressedColumn;
-  const released = await classSizeHistogram(engine, input.generalized, qis, { suppressedColumn: sup });
+  const released = input.histogram ?? (await classSizeHistogram(engine, input.generalized, qis, { suppressedColumn: sup }));
   const generalizedCounts = await valueCounts(engine, input.generalized, qis, sup);
   const suppressedRecords = await countSuppressed(engine, input.generalized, sup);
   const all = suppressedRecords > 0 ? await classSizeHistogram(engine, input.generalized, qis) : released;

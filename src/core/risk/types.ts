@@ -92,6 +92,11 @@ export interface PeculiarFinding {
   bound?: number;
   /** rareInGeography: where the value is rare, and how common it is overall. */
   geography?: { column: string; value: string; overallCount: number };
+  /**
+   * The source values (before any transform) that are released as `value`: what a decision in
+   * the spec is recorded against. Absent when not looked up, or when there are too many.
+   */
+  sources?: (string | number)[];
 }
 
 /**

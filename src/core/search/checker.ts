@@ -28,8 +28,9 @@ export interface CheckerConfig {
   metric: MetricEvaluator;
 }
 
-/** Class tables kept for roll-ups: at most this many, and at most cacheBudget classes (12–16 bytes each). */
-const CACHE_TABLES = 1024;
+/** Class tables kept for roll-ups: at most this many, and at most CACHE_CELLS classes (8–16 bytes each, 32–64 MB). */
+const CACHE_TABLES = 4096;
+const CACHE_CELLS = 4_000_000;
 /** Lattice levels between the best cached source and the target from which a stepping stone is built. */
 const MEET_GAP = 3;
 
@@ -62,7 +63,7 @@ export class Checker {
     this.heights = columns.map((c) => c.height);
     config.metric.useKeyFields(this.groupify.fields());
     const m = input.counts.length;
-    this.cacheBudget = Math.min(Math.max(8 * m, 2_000_000), 4_000_000);
+    this.cacheBudget = CACHE_CELLS;
     this.outlier = new Uint8Array(m);
     this.passes = new Uint8Array(m);
     this.distributions =

@@ -55,7 +55,8 @@ export class Groupifier {
   private readonly outRep: Int32Array;
   private readonly outCount: Int32Array;
   private readonly outIntKeys: Int32Array;
-  private generation = 0;
+  /** Columns whose level differs between source and target (scratch). */
+  private readonly changed: number[] = [];
   private readonly slotOf: Int32Array;
 
   constructor(
@@ -86,7 +87,7 @@ export class Groupifier {
     this.fkeys = new Float64Array(int ? 0 : m);
     this.ikeys = new Int32Array(int ? m : 0);
     this.fslots = new Float64Array(int ? 0 : 2 * cap);
-    this.islots = new Int32Array(int ? 4 * cap : 0);
+    this.islots = new Int32Array(int ? 2 * cap : 0);
     this.slotOf = new Int32Array(int ? m : 0);
     this.outRep = new Int32Array(m);
     this.outCount = new Int32Array(m);
@@ -133,82 +134,106 @@ export class Groupifier {
     return this.groupFloat(levels, source);
   }
 
-  /** Bit-field layout: each changed column's field is replaced by its parent label; Fibonacci hashing. */
+  /**
+   * Bit-field layout: each changed column's field is replaced by its parent label; Fibonacci
+   * hashing into slots of (key, class + 1), 8 bytes each, so a probe touches one cache line.
+   * The table is sized for at most as many classes as the target levels have label
+   * combinations, and only the slots used are cleared afterwards.
+   */
   private buildBits(levels: Int32Array, source: ClassTable, withClassOf: boolean): ClassTable {
     const n = source.size;
-    const changed: number[] = [];
-    for (let d = 0; d < this.columns.length; d++) if (source.levels[d] !== levels[d]) changed.push(d);
-    // All changed columns but the last are rewritten in a pre-pass (rarely more than one); the
-    // last one is rewritten inside the insertion loop. Without any, its rewrite is the identity.
-    let from = source.keys as Int32Array;
-    for (let i = 0; i + 1 < changed.length; i++) {
-      const d = changed[i];
-      const up = this.up(d, source.levels[d], levels[d]);
-      const s = this.shift[d];
-      const mask = (1 << this.width[d]) - 1;
-      const keep = ~(mask << s);
-      const keys = this.ikeys;
-      for (let j = 0; j < n; j++) {
-        const key = from[j];
-        keys[j] = (key & keep) | up[(key >>> s) & mask];
-      }
-      from = keys;
+    const changed = this.changed;
+    changed.length = 0;
+    let bound = 1;
+    for (let d = 0; d < this.columns.length; d++) {
+      if (source.levels[d] !== levels[d]) changed.push(d);
+      bound *= this.columns[d].cardinality[levels[d]];
     }
-    const last = changed.length > 0 ? changed[changed.length - 1] : -1;
-    const up = last >= 0 ? this.up(last, source.levels[last], levels[last]) : IDENTITY;
-    const s = last >= 0 ? this.shift[last] : 0;
-    const mask = last >= 0 ? (1 << this.width[last]) - 1 : 0;
-    const keep = ~(mask << s);
+    // The last two changed columns are rewritten inside the insertion loop (a column that does
+    // not exist rewrites through the identity); any others first, in one pass.
+    let from = source.keys as Int32Array;
+    const c = changed.length;
+    if (c > 2) from = this.rewrite(from, n, source.levels, levels, c - 2);
+    const a = c > 1 ? changed[c - 2] : -1;
+    const b = c > 0 ? changed[c - 1] : -1;
+    const upA = a >= 0 ? this.up(a, source.levels[a], levels[a]) : IDENTITY;
+    const upB = b >= 0 ? this.up(b, source.levels[b], levels[b]) : IDENTITY;
+    const sA = a >= 0 ? this.shift[a] : 0;
+    const sB = b >= 0 ? this.shift[b] : 0;
+    const mA = a >= 0 ? (1 << this.width[a]) - 1 : 0;
+    const mB = b >= 0 ? (1 << this.width[b]) - 1 : 0;
+    const keep = ~(mA << sA) & ~(mB << sB);
 
     const srcCount = source.count;
-    const cap = tableCapacity(n);
+    const cap = tableCapacity(Math.min(n, bound));
     const shift = 32 - Math.log2(cap);
-    const wrap = 4 * cap - 1;
-    // Slots of (generation, key, records, class): one probe touches one cache line, and a new
-    // generation empties the table without clearing it.
+    const wrap = 2 * cap - 1;
     const slots = this.islots;
-    const gen = this.nextGeneration();
     const count = this.outCount;
     const out = this.outIntKeys;
-    const at0 = this.slotOf;
+    const used = this.slotOf;
     const classOf = this.classOf;
     let size = 0;
     for (let j = 0; j < n; j++) {
       const old = from[j];
-      const key = (old & keep) | up[(old >>> s) & mask];
-      let at = (Math.imul(key, 0x9e3779b1) >>> shift) << 2;
+      const key = (old & keep) | upA[(old >>> sA) & mA] | upB[(old >>> sB) & mB];
+      let at = (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
+      let k: number;
       for (;;) {
-        if (slots[at] !== gen) {
-          slots[at] = gen;
-          slots[at + 1] = key;
-          slots[at + 2] = srcCount[j];
-          slots[at + 3] = size;
-          out[size] = key;
-          at0[size++] = at;
+        k = slots[at + 1];
+        if (k === 0) {
+          slots[at] = key;
+          slots[at + 1] = k = ++size;
+          out[k - 1] = key;
+          count[k - 1] = srcCount[j];
+          used[k - 1] = at;
           break;
         }
-        if (slots[at + 1] === key) {
-          slots[at + 2] += srcCount[j];
+        if (slots[at] === key) {
+          count[k - 1] += srcCount[j];
           break;
         }
-        at = (at + 4) & wrap;
+        at = (at + 2) & wrap;
       }
-      if (withClassOf) classOf[j] = slots[at + 3];
+      if (withClassOf) classOf[j] = k - 1;
     }
-    for (let c = 0; c < size; c++) count[c] = slots[at0[c] + 2];
+    for (let i = 0; i < size; i++) slots[used[i] + 1] = 0;
     return { levels: levels.slice(), size, rep: NO_REP, count: count.slice(0, size), keys: out.slice(0, size) };
   }
 
-  /**
-   * A fresh generation tag for the bit-field table: every slot holds an older tag (or 0), so the
-   * table counts as empty without being cleared; it is cleared only when the tags run out.
-   */
-  private nextGeneration(): number {
-    if (++this.generation >= 0x7fffffff) {
-      this.islots.fill(0);
-      this.generation = 1;
+  /** keys[0..n) with the fields of the first `upto` changed columns replaced, in one pass. */
+  private rewrite(from: Int32Array, n: number, fromLevels: Int32Array, toLevels: Int32Array, upto: number): Int32Array {
+    const keys = this.ikeys;
+    const d0 = this.changed[0];
+    const up0 = this.up(d0, fromLevels[d0], toLevels[d0]);
+    const s0 = this.shift[d0];
+    const m0 = (1 << this.width[d0]) - 1;
+    if (upto === 1) {
+      const keep = ~(m0 << s0);
+      for (let j = 0; j < n; j++) {
+        const key = from[j];
+        keys[j] = (key & keep) | up0[(key >>> s0) & m0];
+      }
+      return keys;
     }
-    return this.generation;
+    const ups: Int32Array[] = [];
+    const sh = new Int32Array(upto);
+    const mk = new Int32Array(upto);
+    let keep = -1;
+    for (let i = 0; i < upto; i++) {
+      const d = this.changed[i];
+      ups.push(this.up(d, fromLevels[d], toLevels[d]));
+      sh[i] = this.shift[d];
+      mk[i] = (1 << this.width[d]) - 1;
+      keep &= ~(mk[i] << sh[i]);
+    }
+    for (let j = 0; j < n; j++) {
+      const key = from[j];
+      let next = key & keep;
+      for (let i = 0; i < upto; i++) next |= ups[i][(key >>> sh[i]) & mk[i]];
+      keys[j] = next;
+    }
+    return keys;
   }
 
   /** Label at level `from` → its label at level `to`, already shifted into the column's field. */

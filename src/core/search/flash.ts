@@ -3,6 +3,7 @@ import type { Lattice } from './lattice.ts';
 import type { InfoLoss } from './metrics.ts';
 import { JavaPriorityQueue } from './priority-queue.ts';
 import { P, Properties } from './properties.ts';
+import { nodeStates } from './space.ts';
 
 export type Monotonicity = 'full' | 'partial' | 'none';
 
@@ -89,6 +90,16 @@ export class Flash {
     this.prune = cfg.prune;
     this.binary = cfg.binary;
     this.linear = cfg.linear;
+  }
+
+  /** Nodes settled so far: checked, inferred by monotonicity, or pruned by a bound. */
+  get settled(): number {
+    return this.props.settled;
+  }
+
+  /** What the traversal knows of every node (NodeState per id), for the solution-space view. */
+  states(): Uint8Array {
+    return nodeStates(this.props, this.lattice.size);
   }
 
   /** Runs the traversal; yields after every check so a driver can report progress and pause. */

@@ -32,6 +32,13 @@ export interface PreparedColumn {
 }
 
 export function prepareColumns(input: SearchInput): PreparedColumn[] {
+  // The correctly rounded log is slow and the same few ratios recur (a value's share of its label).
+  const logs = new Map<number, number>();
+  const log = (x: number) => {
+    let v = logs.get(x);
+    if (v === undefined) logs.set(x, (v = logExact(x)));
+    return v;
+  };
   return input.columns.map(({ column, hierarchy }, d) => {
     const rows = hierarchy.rows;
     const n = rows.length;
@@ -45,7 +52,6 @@ export function prepareColumns(input: SearchInput): PreparedColumn[] {
     const labelCount: Float64Array[] = [];
     const labelShare: Float64Array[] = [];
     const labelOrder: Int32Array[] = [];
-    const entropyRaw: number[] = [];
     for (let level = 0; level < hierarchy.levels; level++) {
       const rowsWith = new Map<string, number>();
       for (const r of rows) rowsWith.set(r[level], (rowsWith.get(r[level]) ?? 0) + 1);
@@ -68,19 +74,37 @@ export function prepareColumns(input: SearchInput): PreparedColumn[] {
       const shares = Float64Array.from(texts, (t) => (t === null ? 1 : rowsWith.get(t)! / n));
       const order = Int32Array.from(texts.keys()).sort((a, b) => compareText(texts[a], texts[b]));
 
-      // src/core/utility/entropy.ts: original values in valueCounts order, NULL skipped.
-      const values = [...Array(n).keys()].filter((c) => valueCount[c] > 0).sort((a, b) => compareText(rows[a][0], rows[b][0]));
-      let raw = 0;
-      for (const c of values) raw += valueCount[c] * (logExact(valueCount[c] / counts[map[c]]) / LOG2);
 
       labelOf.push(map);
       cardinality.push(Math.max(texts.length, 1));
       labelCount.push(Float64Array.from(counts));
       labelShare.push(shares);
       labelOrder.push(order);
-      entropyRaw.push(raw);
     }
-    return { column, height: hierarchy.levels, domainSize: n, labelOf, cardinality, labelCount, labelShare, labelOrder, entropyRaw };
+    // Only the entropy metric reads it, and the correctly rounded log is slow: computed on first use.
+    let entropyRaw: number[] | null = null;
+    const entropy = () => {
+      // src/core/utility/entropy.ts: original values in valueCounts order, NULL skipped.
+      const values = [...Array(n).keys()].filter((c) => valueCount[c] > 0).sort((a, b) => compareText(rows[a][0], rows[b][0]));
+      return labelOf.map((map, level) => {
+        let raw = 0;
+        for (const c of values) raw += valueCount[c] * (log(valueCount[c] / labelCount[level][map[c]]) / LOG2);
+        return raw;
+      });
+    };
+    return {
+      column,
+      height: hierarchy.levels,
+      domainSize: n,
+      labelOf,
+      cardinality,
+      labelCount,
+      labelShare,
+      labelOrder,
+      get entropyRaw() {
+        return (entropyRaw ??= entropy());
+      },
+    };
   });
 }
 

@@ -14,6 +14,9 @@ export const P = {
 
 type Direction = 'up' | 'down' | 'none';
 
+/** A node carrying any of these is settled: checked, known (or inferred) to pass or fail, or unable to beat the optimum. */
+const SETTLING = P.anonymous | P.notAnonymous | P.notKAnonymous | P.checked | P.insufficientUtility;
+
 /**
  * JHPL's predictive properties, materialized: a property put on a node with direction 'up'
  * holds for every node above it (component-wise ≥), 'down' for every node below it, 'none'
@@ -25,6 +28,8 @@ export class Properties {
   private readonly flags: Uint16Array;
   private readonly direction = new Map<number, Direction>();
   private readonly stack: number[] = [];
+  /** Nodes that carry a settling property (for progress). */
+  settled = 0;
 
   constructor(
     private readonly lattice: Lattice,
@@ -45,23 +50,29 @@ export class Properties {
     return (this.flags[id] & p) !== 0;
   }
 
+  /** All properties of a node, as P bits. */
+  of(id: number): number {
+    return this.flags[id];
+  }
+
   put(id: number, p: number): void {
     if (this.flags[id] & p) return;
     const dir = this.direction.get(p)!;
-    if (dir === 'none') {
-      this.flags[id] |= p;
-      return;
-    }
+    const settles = (p & SETTLING) !== 0;
+    if (settles && (this.flags[id] & SETTLING) === 0) this.settled++;
+    this.flags[id] |= p;
+    if (dir === 'none') return;
     const stack = this.stack;
     stack.length = 0;
-    this.flags[id] |= p;
     stack.push(id);
     while (stack.length > 0) {
       const n = stack.pop()!;
       const next = dir === 'up' ? this.lattice.successors(n) : this.lattice.predecessors(n);
       for (const m of next) {
-        if ((this.flags[m] & p) === 0) {
-          this.flags[m] |= p;
+        const f = this.flags[m];
+        if ((f & p) === 0) {
+          if (settles && (f & SETTLING) === 0) this.settled++;
+          this.flags[m] = f | p;
           stack.push(m);
         }
       }

@@ -7,6 +7,7 @@ import { paretoFrontier } from './frontier.ts';
 import { Lattice } from './lattice.ts';
 import { MetricEvaluator } from './metrics.ts';
 import { prepareColumns } from './prepare.ts';
+import type { SolutionSpace } from './space.ts';
 import type { SearchInput, SearchMetric, SearchModel, SearchOptions, SearchResult } from './types.ts';
 
 /**
@@ -25,10 +26,10 @@ const METRICS: readonly SearchMetric[] = ['loss', 'entropy', 'discernibility', '
  * shown and `signal` can abort; the caller decides which thread (worker or CLI) it runs on.
  */
 export async function searchOptimum(input: SearchInput, model: SearchModel, opts: SearchOptions = {}): Promise<SearchResult> {
-  const run = setup(input, model);
+  const run = setup(input, model, opts);
   const it = run.flash.traverse();
   const signal = opts.signal;
-  opts.onProgress?.({ checked: 0, total: run.lattice.size });
+  opts.onProgress?.({ checked: 0, settled: 0, total: run.lattice.size });
   let last = performance.now();
   for (;;) {
     signal?.throwIfAborted();
@@ -36,7 +37,7 @@ export async function searchOptimum(input: SearchInput, model: SearchModel, opts
     if (step.done) return run.finish(step.value);
     const now = performance.now();
     if (now - last >= SLICE_MS) {
-      opts.onProgress?.({ checked: step.value, total: run.lattice.size });
+      opts.onProgress?.({ checked: step.value, settled: run.flash.settled, total: run.lattice.size });
       await new Promise((resolve) => setTimeout(resolve, 0));
       last = performance.now();
     }
@@ -45,17 +46,17 @@ export async function searchOptimum(input: SearchInput, model: SearchModel, opts
 
 /** The same search without handing the thread back (tests, benchmarks, CLI); progress every 64 checks. */
 export function searchOptimumSync(input: SearchInput, model: SearchModel, opts: SearchOptions = {}): SearchResult {
-  const run = setup(input, model);
+  const run = setup(input, model, opts);
   const it = run.flash.traverse();
   for (;;) {
     opts.signal?.throwIfAborted();
     const step = it.next();
     if (step.done) return run.finish(step.value);
-    if ((step.value & 63) === 0) opts.onProgress?.({ checked: step.value, total: run.lattice.size });
+    if ((step.value & 63) === 0) opts.onProgress?.({ checked: step.value, settled: run.flash.settled, total: run.lattice.size });
   }
 }
 
-function setup(input: SearchInput, model: SearchModel) {
+function setup(input: SearchInput, model: SearchModel, opts: SearchOptions) {
   const start = performance.now();
   if (input.columns.length === 0) throw new TokumeiError('search.noColumns');
   const metric = model.metric ?? 'loss';
@@ -123,6 +124,7 @@ function setup(input: SearchInput, model: SearchModel) {
       transformationsChecked: outcome.checked,
       latticeSize: lattice.size,
       frontier,
+      ...(opts.space ? { space: solutionSpace(outcome) } : {}),
     };
     const best = outcome.optimum === -1 ? undefined : outcome.anonymous.get(outcome.optimum);
     if (!best) {
@@ -138,6 +140,20 @@ function setup(input: SearchInput, model: SearchModel) {
       suppressedRecords: best.suppressed,
       classes: best.classes,
       ms: performance.now() - start,
+    };
+  };
+
+  const solutionSpace = (outcome: FlashOutcome): SolutionSpace => {
+    const ids = Int32Array.from(outcome.anonymous.keys()).sort();
+    const info = [...ids].map((id) => outcome.anonymous.get(id)!);
+    return {
+      columns: columns.map((c) => c.column),
+      heights: columns.map((c) => c.height),
+      states: flash.states(),
+      ids,
+      loss: Float64Array.from(info, (v) => v.loss.value),
+      suppressed: Int32Array.from(info, (v) => v.suppressed),
+      optimum: outcome.optimum,
     };
   };
 

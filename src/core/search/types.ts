@@ -1,5 +1,6 @@
 import type { Hierarchy } from '../hierarchy/types.ts';
 import type { AggregateFunction } from '../utility/types.ts';
+import type { SolutionSpace } from './space.ts';
 
 /**
  * The data a search works on, fetched once (loadSearchInput): the distinct combinations of the
@@ -64,9 +65,20 @@ export interface SearchModel {
   aggregate?: AggregateFunction;
 }
 
+export interface SearchProgress {
+  /** Transformations checked on the data so far. */
+  checked: number;
+  /** Nodes settled so far: checked, inferred by monotonicity, or pruned by a bound (≤ total). */
+  settled: number;
+  /** Size of the lattice. */
+  total: number;
+}
+
 export interface SearchOptions {
-  onProgress?(p: { checked: number; total: number }): void;
+  onProgress?(p: SearchProgress): void;
   signal?: AbortSignal;
+  /** Also return the solution space (every node's state; costs a pass over the lattice). */
+  space?: boolean;
 }
 
 /** One alternative on the trade-off between suppression and information loss. */
@@ -96,5 +108,7 @@ export interface SearchResult {
   latticeSize: number;
   /** Lowest loss at each number of suppressed records, among the checked transformations (Pareto front, fewest suppressed first). */
   frontier: FrontierPoint[];
+  /** With options.space. */
+  space?: SolutionSpace;
   ms: number;
 }

@@ -24,7 +24,9 @@ export type SpecEdit =
   | { op: 'setRelease'; release: Partial<Release>; why?: Reason }
   | { op: 'setExclusions'; exclusions: ReleaseSpec['sources']['exclusions']; why?: Reason }
   | { op: 'setPeculiarReview'; review: boolean; why?: Reason }
-  | { op: 'decidePeculiar'; decision: PeculiarDecision; why?: Reason };
+  | { op: 'decidePeculiar'; decision: PeculiarDecision; why?: Reason }
+  /** Takes back the decision on one value (matched as decidePeculiar matches). */
+  | { op: 'removePeculiarDecision'; table?: string; column: string; value: string | number; why?: Reason };
 
 export function emptySpec(mode: ReleaseMode = 'anonymized'): ReleaseSpec {
   return {
@@ -40,6 +42,9 @@ export function emptySpec(mode: ReleaseMode = 'anonymized'): ReleaseSpec {
 
 const sameColumn = (a: { table?: string; name: string }, b: { table?: string; name: string }) =>
   (a.table ?? '') === (b.table ?? '') && a.name === b.name;
+
+const samePeculiar = (a: { table?: string; column: string; value: string | number }, b: { table?: string; column: string; value: string | number }) =>
+  (a.table ?? '') === (b.table ?? '') && a.column === b.column && a.value === b.value;
 
 /** Replaces the matching entry in place of order, or appends. */
 function upsert<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): T[] {
@@ -77,11 +82,10 @@ export function applyEdit(spec: ReleaseSpec, edit: SpecEdit): ReleaseSpec {
       return { ...spec, sources: merge(spec.sources, { exclusions: edit.exclusions }) };
     case 'setPeculiarReview':
       return { ...spec, peculiar: { ...spec.peculiar, review: edit.review } };
-    case 'decidePeculiar': {
-      const same = (a: PeculiarDecision, b: PeculiarDecision) =>
-        (a.table ?? '') === (b.table ?? '') && a.column === b.column && a.value === b.value;
-      return { ...spec, peculiar: { ...spec.peculiar, decisions: upsert(spec.peculiar.decisions, edit.decision, same) } };
-    }
+    case 'decidePeculiar':
+      return { ...spec, peculiar: { ...spec.peculiar, decisions: upsert(spec.peculiar.decisions, edit.decision, samePeculiar) } };
+    case 'removePeculiarDecision':
+      return { ...spec, peculiar: { ...spec.peculiar, decisions: spec.peculiar.decisions.filter((d) => !samePeculiar(d, edit)) } };
   }
 }
 

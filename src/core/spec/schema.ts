@@ -155,6 +155,10 @@ export const SourcesSchema = z.strictObject({
   exclusions: z.strictObject({ sha256: sha256(), count: intAtLeast(0) }).optional(),
 });
 
+/** How the k step reaches k: remove records (ARX) or blank cells (sdcMicro's local suppression). */
+export const SUPPRESSION_METHODS = ['records', 'cells'] as const;
+export type SuppressionMethod = (typeof SUPPRESSION_METHODS)[number];
+
 export const ModelSchema = z.strictObject({
   /** k-anonymity target. No k is fixed by law: any value here is the producer's choice. */
   k: intAtLeast(1).optional(),
@@ -176,8 +180,26 @@ export const ModelSchema = z.strictObject({
     .optional(),
   /** Highest acceptable individual (prosecutor) risk, 0–1. */
   maxRisk: fraction().optional(),
-  /** Largest share of records that may be suppressed, 0–1. */
+  /** Largest share of records that may be suppressed, 0–1 (record suppression only). */
   suppressionLimit: fraction().default(0),
+  /**
+   * How the release reaches k. 'records' (also when absent, so older specs keep their meaning)
+   * removes the records of classes below k when they fit `suppressionLimit`, as ARX does.
+   * 'cells' removes no record: it blanks (sets to NULL) as few quasi-identifier cells as it can
+   * until every record matches at least k records, a blank matching any value (sdcMicro's
+   * localSuppression and its missing-value semantics). Without k neither does anything.
+   */
+  suppression: z.enum(SUPPRESSION_METHODS, { error: issueMessage('spec.issue.suppressionMethod') }).optional(),
+  /**
+   * Cell suppression only: how much keeping each quasi-identifier's values matters, by column
+   * name; higher = blanked later, unlisted = 1. The role of sdcMicro's `importance`, but as a cost:
+   * sdcMicro ranks the other way round (1 = suppressed last).
+   */
+  importance: z
+    .record(nonEmpty(), z.number({ error: issueMessage('spec.issue.importance') }).gt(0, { error: issueMessage('spec.issue.importance') }), {
+      error: issueMessage('spec.issue.importanceMap'),
+    })
+    .optional(),
 });
 
 export const PeculiarSchema = z.strictObject({

@@ -73,7 +73,7 @@ export function localSuppression(combos: KeyCombos, opts: CellSuppressionOptions
       fix(i);
       if (++done % 256 === 0) opts.onProgress?.({ done, total: risky.length });
     }
-    const fk = wildcardFrequencies(c, index.masks);
+    const fk = index.frequencies();
     risky.length = 0;
     for (let i = 0; i < fk.length; i++) if (fk[i] < k) risky.push(i);
     risky.sort((a, b) => fk[a] - fk[b] || rank[a] - rank[b]);
@@ -83,7 +83,7 @@ export function localSuppression(combos: KeyCombos, opts: CellSuppressionOptions
 
   restore(c, index, k, cost, rank);
 
-  const fk = wildcardFrequencies(c, index.masks);
+  const fk = index.frequencies();
   let minFrequency = Infinity;
   for (let i = 0; i < fk.length; i++) minFrequency = Math.min(minFrequency, fk[i]);
   const blanked = new Uint32Array(c.masks.length);

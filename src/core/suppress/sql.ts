@@ -27,7 +27,7 @@ export async function loadKeyCombos(engine: SqlEngine, relation: string, keys: r
  */
 export function cellSuppressionSql(relation: string, combos: KeyCombos, result: CellSuppressionResult, into: string): string[] {
   const keys = combos.keys;
-  const cells = `${into}__cells`;
+  const cells = cellsTableOf(into);
   const cols = keys.map((_, i) => `${ident(`k${i}`)} VARCHAR`);
   const out = [`CREATE OR REPLACE TABLE ${ident(cells)} (${[...cols, `${ident('blank')} BIGINT`].join(', ')})`];
   const tuples: string[] = [];
@@ -49,6 +49,11 @@ export function cellSuppressionSql(relation: string, combos: KeyCombos, result: 
     `CREATE OR REPLACE VIEW ${ident(into)} AS SELECT ${s}.* REPLACE (${replace.join(', ')}) FROM ${ident(relation)} AS ${s} LEFT JOIN ${ident(cells)} AS ${c} ON ${on}`,
   );
   return out;
+}
+
+/** The table of blanked combinations behind the view `into`. */
+export function cellsTableOf(into: string): string {
+  return `${into}__cells`;
 }
 
 export async function applyCellSuppression(

@@ -160,7 +160,7 @@ describe('validation and the async driver', () => {
     const progress: { checked: number; total: number }[] = [];
     const r = await searchOptimum(people, { k: 2, suppressionLimit: 0.2 }, { onProgress: (p) => progress.push(p) });
     expect({ ...r, ms: 0 }).toEqual({ ...sync, ms: 0 });
-    expect(progress[0]).toEqual({ checked: 0, total: 6 });
+    expect(progress[0]).toEqual({ checked: 0, settled: 0, total: 6 });
 
     const controller = new AbortController();
     const run = searchOptimum(people, { k: 2 }, { signal: controller.signal, onProgress: () => controller.abort() });

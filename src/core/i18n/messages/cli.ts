@@ -183,8 +183,8 @@ export const cli = defineMessages({
   },
   'cli.opt.qi': { ja: '準識別子の列（カンマ区切り）', en: 'quasi-identifier columns (comma-separated)' },
   'cli.opt.hierarchy': {
-    ja: '列の一般化階層（ARX 形式の CSV: 1 列目が元の値、i 列目がレベル i）。繰り返し指定可',
-    en: 'generalization hierarchy of a column (ARX CSV: column 0 the value, column i level i); may be repeated',
+    ja: '列の一般化階層（ARX 形式の CSV: 1 列目が元の値、i 列目がレベル i）。μ-ARGUS の再コード化ファイルなら 列=細かい.grc+粗い.grc（.grc ごとに 1 レベル、どれも元の値を再コード化）。繰り返し指定可',
+    en: 'generalization hierarchy of a column (ARX CSV: column 0 the value, column i level i), or μ-ARGUS recode files as col=fine.grc+coarse.grc (one level per .grc, each recoding the original values); may be repeated',
   },
   'cli.opt.levels': { ja: '一般化レベル（例: age=2,sex=0）', en: 'generalization levels (e.g. age=2,sex=0)' },
   'cli.opt.sensitive': { ja: 'l-多様性と t-近接性を測る要配慮属性の列', en: 'sensitive attribute for l-diversity and t-closeness' },

@@ -36,6 +36,18 @@ export const spec = defineMessages({
   'spec.issue.numberOrDate': { ja: '{path}: 数値か YYYY-MM-DD 形式の日付が必要です。', en: '{path}: a number or a YYYY-MM-DD date is required.' },
   'spec.issue.mustEqual': { ja: '{path}: {value} でなければなりません。', en: '{path}: must be {value}.' },
   'spec.issue.oneOf': { ja: '{path}: 次のいずれかを指定してください: {values}', en: '{path}: must be one of {values}.' },
+  'spec.issue.suppressionMethod': {
+    ja: '{path}: "records"（レコードを削除）か "cells"（セルを空欄にする）を指定してください。',
+    en: '{path}: must be "records" (remove records) or "cells" (blank cells).',
+  },
+  'spec.issue.importance': {
+    ja: '{path}: 重要度は 0 より大きい数値で指定してください（大きいほど値が残ります）。',
+    en: '{path}: importance must be a number greater than 0 (higher keeps the values longer).',
+  },
+  'spec.issue.importanceMap': {
+    ja: '{path}: 重要度は {"列名": 数値, …} の形で指定してください（列名は空にできません）。',
+    en: '{path}: importance must map column names to numbers, as in {"column": 2, …} (no empty names).',
+  },
   'spec.issue.unknownKeys': { ja: '{path}: 不明な項目があります: {keys}（綴りを確認してください）', en: '{path}: unknown field(s) {keys} (check the spelling).' },
 
   // Cross-field issues

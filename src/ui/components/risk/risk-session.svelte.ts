@@ -13,6 +13,8 @@ export interface RiskChoices {
   k: string;
   population: string;
   geography: string | null;
+  /** A workspace table used as the population (journalist and marketer risk); none when absent. */
+  populationTable?: string | null;
 }
 
 /**
