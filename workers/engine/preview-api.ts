@@ -1,4 +1,5 @@
-import type { SqlEngine, SqlRow, SqlValue } from '../../src/core/engine.ts';
+import { guardedEngine } from './guarded.ts';
+import type { SqlEngine, SqlValue } from '../../src/core/engine.ts';
 import { TokumeiError } from '../../src/core/errors.ts';
 import {
   checkCohorts,
@@ -75,18 +76,7 @@ export function previewApi(engine: () => SqlEngine & { cancel(): Promise<void> }
   let current: { id: number; key: string; session: PreviewSession; parts: Map<string, unknown> } | null = null;
   let nextId = 1;
 
-  const guarded = (signal: AbortSignal): SqlEngine => {
-    const inner = engine();
-    const check = (sql: string) => {
-      if (signal.aborted && !/^\s*DROP\s/i.test(sql)) throw new TokumeiError('engine.cancelled');
-    };
-    return {
-      exec: async (sql: string) => (check(sql), inner.exec(sql)),
-      rows: async (sql: string): Promise<SqlRow[]> => (check(sql), inner.rows(sql)),
-      registerFile: (name, bytes) => inner.registerFile(name, bytes),
-      dropFile: (name) => inner.dropFile(name),
-    };
-  };
+  const guarded = (signal: AbortSignal): SqlEngine => guardedEngine(engine(), signal);
 
   async function stop(next: AbortController | null = null): Promise<void> {
     const ctl = running;

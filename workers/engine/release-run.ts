@@ -1,5 +1,6 @@
+import { guardedEngine } from './guarded.ts';
 import { compileSpec } from '../../src/core/compile/index.ts';
-import type { SqlEngine, SqlRow } from '../../src/core/engine.ts';
+import type { SqlEngine } from '../../src/core/engine.ts';
 import { TokumeiError } from '../../src/core/errors.ts';
 import type { Lang } from '../../src/core/i18n/catalog.ts';
 import type { PseudonymKey } from '../../src/core/pseudonymize/key.ts';
@@ -83,18 +84,7 @@ interface PlanCache {
 
 const needsKey = (spec: ReleaseSpec) => spec.columns.some((c) => c.transforms.some((t) => t.kind === 'pseudonymize' || t.kind === 'dateShift'));
 
-/** A view of the engine that refuses new queries once `signal` fires (DROPs still pass, so cleanup runs). */
-function guarded(inner: SqlEngine, signal: AbortSignal): SqlEngine {
-  const check = (sql: string) => {
-    if (signal.aborted && !/^\s*DROP\s/i.test(sql)) throw new TokumeiError('engine.cancelled');
-  };
-  return {
-    exec: async (sql: string) => (check(sql), inner.exec(sql)),
-    rows: async (sql: string): Promise<SqlRow[]> => (check(sql), inner.rows(sql)),
-    registerFile: (name, bytes) => inner.registerFile(name, bytes),
-    dropFile: (name) => inner.dropFile(name),
-  };
-}
+const guarded = (inner: SqlEngine, signal: AbortSignal): SqlEngine => guardedEngine(inner, signal);
 
 export class ReleaseSession {
   private cache: PlanCache | null = null;

@@ -1,5 +1,6 @@
+import { guardedEngine } from './guarded.ts';
 import * as Comlink from 'comlink';
-import type { SqlEngine, SqlRow } from '../../src/core/engine.ts';
+import type { SqlEngine } from '../../src/core/engine.ts';
 import { TokumeiError } from '../../src/core/errors.ts';
 import { searchFromSpec } from '../../src/core/risk/search-from-spec.ts';
 import type { SearchInput, SearchModel } from '../../src/core/search/types.ts';
@@ -39,18 +40,7 @@ export function searchApi(engine: () => SqlEngine & { cancel(): Promise<void> })
   let running: AbortController | null = null;
   let inFlight = 0;
 
-  const guarded = (signal: AbortSignal): SqlEngine => {
-    const inner = engine();
-    const check = (sql: string) => {
-      if (signal.aborted && !/^\s*DROP\s/i.test(sql)) throw new TokumeiError('engine.cancelled');
-    };
-    return {
-      exec: async (sql: string) => (check(sql), inner.exec(sql)),
-      rows: async (sql: string): Promise<SqlRow[]> => (check(sql), inner.rows(sql)),
-      registerFile: (name, bytes) => inner.registerFile(name, bytes),
-      dropFile: (name) => inner.dropFile(name),
-    };
-  };
+  const guarded = (signal: AbortSignal): SqlEngine => guardedEngine(engine(), signal);
 
   async function stop(next: AbortController | null): Promise<void> {
     const ctl = running;

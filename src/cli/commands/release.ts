@@ -17,6 +17,7 @@ import { appendLedger, ledgerPath } from '../ledger-file.ts';
 import { openInput, readInputFile, withSpecIssues } from '../open-input.ts';
 import { encodeParquetStream } from '../parquet-write.ts';
 import { INPUT_OPTIONS, SPEC_OPTIONS } from '../spec-flags.ts';
+import { nodeHash } from '../node-hash.ts';
 import { UsageError } from '../usage-error.ts';
 
 const FORMATS: readonly DataFormat[] = ['csv', 'csv-cp932', 'parquet'];
@@ -33,11 +34,6 @@ export function fileSha256(path: string): string {
   }
   return hash.digest('hex');
 }
-
-const nodeHash = () => {
-  const h = createHash('sha256');
-  return { update: (b: Uint8Array) => h.update(b), hex: () => h.digest('hex') };
-};
 
 function createdAtOf(value: string | undefined, ctx: CliContext): string {
   if (value !== undefined) {

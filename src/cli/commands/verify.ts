@@ -6,12 +6,8 @@ import { t } from '../../core/i18n/catalog.ts';
 import { verifyPackage } from '../../core/release/verify.ts';
 import type { Command } from '../command.ts';
 import { printJson } from '../context.ts';
+import { nodeHash } from '../node-hash.ts';
 import { UsageError } from '../usage-error.ts';
-
-const nodeHash = () => {
-  const h = createHash('sha256');
-  return { update: (b: Uint8Array) => h.update(b), hex: () => h.digest('hex') };
-};
 
 /** `tokumei verify pkg.zip`: every file against MANIFEST; exit 0 only when all match and none is unlisted. */
 export const verifyCommand: Command = {
