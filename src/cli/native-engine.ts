@@ -27,13 +27,17 @@ export class NativeEngine implements SqlEngine {
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
     private readonly fileDir: string,
+    private readonly databaseFile: string | null = null,
   ) {}
 
   static async create(opts: NativeEngineOptions = {}): Promise<NativeEngine> {
-    const instance = await DuckDBInstance.create(':memory:');
-    const conn = await instance.connect();
     const fileDir = mkdtempSync(join(tmpdir(), 'tokumei-'));
-    const engine = new NativeEngine(instance, conn, fileDir);
+    // With a temp directory (large data), the workspace is a database file there, so DuckDB can
+    // evict table blocks to disk instead of holding every loaded row in memory; it goes on close.
+    const database = opts.tempDirectory ? join(opts.tempDirectory, `tokumei-${process.pid}-${Date.now()}.duckdb`) : ':memory:';
+    const instance = await DuckDBInstance.create(database);
+    const conn = await instance.connect();
+    const engine = new NativeEngine(instance, conn, fileDir, database === ':memory:' ? null : database);
     for (const s of BOOT_SQL) await engine.exec(s);
     await engine.exec(`SET file_search_path = ${str(fileDir)}`);
     if (opts.threads) await engine.exec(`SET threads = ${Math.floor(opts.threads)}`);
@@ -78,5 +82,6 @@ export class NativeEngine implements SqlEngine {
     this.conn.closeSync();
     this.instance.closeSync();
     rmSync(this.fileDir, { recursive: true, force: true });
+    if (this.databaseFile) for (const f of [this.databaseFile, `${this.databaseFile}.wal`]) rmSync(f, { force: true });
   }
 }

@@ -26,6 +26,8 @@ import { readAsText, valueKind } from './value-kind.ts';
 export interface ReleasedRows {
   columns: ReleasedColumn[];
   rows: number;
+  /** The temporary table holding the released rows (dates as text), for aggregates over exactly what is written. */
+  relation: string;
   /** Pages of rows in release order, keyed by column name. Each call starts from the first row. */
   batches(): AsyncIterable<SqlRow[]>;
   /** Drop the temporary table. */
@@ -63,7 +65,8 @@ export async function openReleasedRows(
     names.add(c.name);
   }
 
-  const table = ident(`__tokumei_release_${++tables}`);
+  const tableName = `__tokumei_release_${++tables}`;
+  const table = ident(tableName);
   const rowCol = ident(unusedName('__tokumei_row', names));
   const rowText = columns
     .map((c) => `CASE WHEN ${ident(c.name)} IS NULL THEN 'N' ELSE 'V' || ${textExpr(c)} END`)
@@ -86,6 +89,7 @@ export async function openReleasedRows(
   return {
     columns,
     rows,
+    relation: tableName,
     async *batches() {
       for (let from = 1; from <= rows; from += pageRows) {
         const to = Math.min(rows, from + pageRows - 1);

@@ -189,15 +189,15 @@ export async function buildPackage(engine: SqlEngine, req: PackageRequest, sink:
     view: `__tokumei_pkg_view`,
     prefix: `__tokumei_pkg_`,
   });
-  const released = `__tokumei_pkg_released`;
   let rows: ReleasedRows | null = null;
   let records: Awaited<ReturnType<typeof releasedRecordsSql>> | null = null;
   try {
     const names = applied.outputColumns.map((c) => c.name);
     const qis = applied.outputColumns.filter((c) => c.role === 'quasi').map((c) => c.name);
     records = await releasedRecordsSql(engine, applied.view, names, qis, spec.model);
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(released)} AS ${records.sql}`);
-    rows = await openReleasedRows(engine, `SELECT * FROM ${ident(released)}`, { seed, pageRows: req.pageRows });
+    // Materialized once (openReleasedRows' table): the aggregates below read exactly the rows written.
+    rows = await openReleasedRows(engine, records.sql, { seed, pageRows: req.pageRows });
+    const released = rows.relation;
     const types = Object.fromEntries(rows.columns.map((c) => [c.name, c.type]));
     const columns = releasedColumnFacts(spec, req.table, applied.outputColumns, types);
     const ex = applied.exclusions;
@@ -245,7 +245,6 @@ export async function buildPackage(engine: SqlEngine, req: PackageRequest, sink:
     return { entries, packageSha256, packageBytes: out.bytes, rows: data.rows, facts, ledger: ledgerEntry(facts, provision, packageSha256) };
   } finally {
     await rows?.dispose().catch(() => undefined);
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(released)}`).catch(() => undefined);
     await records?.dispose().catch(() => undefined);
     await applied.dispose().catch(() => undefined);
   }
