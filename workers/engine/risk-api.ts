@@ -1,16 +1,16 @@
 import * as Comlink from 'comlink';
 import type { SqlEngine, SqlRow } from '../../src/core/engine.ts';
-import { TokumeiError } from '../../src/core/errors.ts';
+import { isTokumeiError, TokumeiError } from '../../src/core/errors.ts';
 import { assessRisk, type RiskAssessment } from '../../src/core/risk/assess.ts';
 import {
   assessClasses,
   measuredSpecOf,
-  releasedPeculiar,
   releasedSudaColumns,
   type ClassAssessment,
   type MeasuredColumns,
 } from '../../src/core/risk/assess-parts.ts';
-import type { PeculiarReport } from '../../src/core/risk/peculiar.ts';
+import { releasedPeculiarWithSources, type PeculiarListing } from '../../src/core/risk/peculiar-sources.ts';
+import { SourceCodes } from '../../src/core/risk/source-codes.ts';
 import type { ReleaseSpec } from '../../src/core/spec/schema.ts';
 
 export type { ClassAssessment } from '../../src/core/risk/assess-parts.ts';
@@ -26,12 +26,40 @@ export interface RiskRequest extends MeasuredColumns {
   threshold: number;
   /** What the panel knows of the table's content (rows, columns, encoding): a reloaded table is measured again. */
   revision?: string;
+  /** A workspace table of the population, for journalist and marketer risk (riskDetails). */
+  populationTable?: string | null;
+  /** The same as `revision`, for the population table. */
+  populationRevision?: string;
+  /** Geography column for peculiar values that are rare within an area (riskPeculiar). */
+  geography?: string | null;
 }
 
-export type PeculiarResult = PeculiarReport & { columns: string[] };
+/** Peculiar values with the source values each stands for (decisions are recorded against those). */
+/** The detailed report; `populationError` says why the chosen population table was left out. */
+export type RiskDetails = RiskAssessment & { populationError?: { key: string; params?: Record<string, string | number> } };
+
+export type PeculiarResult = PeculiarListing;
 
 /** Timed results: the panel shows how long the engine took. */
 export type Timed<T> = T & { ms: number };
+
+/**
+ * Cells (records × columns) a class request dictionary-encodes by itself. A large table's first
+ * request scans the release view instead (as fast as before), and its columns are encoded once
+ * the live slot has been idle for WARM_AFTER_MS, or on riskPrepare; every later request then
+ * counts from codes.
+ */
+export const ENCODE_INLINE = 500_000;
+const WARM_AFTER_MS = 400;
+/** Larger tables are always measured on the view: their codes would hold too much of the tab's memory. */
+const MAX_CODED_RECORDS = 4_000_000;
+
+export interface RiskApiOptions {
+  /** Cells a class request encodes by itself (ENCODE_INLINE). */
+  encodeInline?: number;
+  /** Idle time before owed columns are encoded (WARM_AFTER_MS). */
+  warmAfterMs?: number;
+}
 
 /**
  * The risk panel's part of the engine worker, merged into engineApi. Only one live request
@@ -39,10 +67,17 @@ export type Timed<T> = T & { ms: number };
  * interrupts the query it is running, so a burst of spec edits never queues stale scans.
  * Temporary views are still dropped (DROP statements always pass).
  */
-export function riskApi(engine: () => SqlEngine & { cancel(): Promise<void> }) {
+export function riskApi(engine: () => SqlEngine & { cancel(): Promise<void> }, opts: RiskApiOptions = {}) {
+  const encodeInline = opts.encodeInline ?? ENCODE_INLINE;
+  const warmAfterMs = opts.warmAfterMs ?? WARM_AFTER_MS;
   /** The live parts share one slot (a newer request replaces an older one); SUDA2's column load has its own. */
   type Slot = 'live' | 'suda';
   const running: Record<Slot, AbortController | null> = { live: null, suda: null };
+  /** The measured table's dictionary codes, kept between requests: moving a level then touches only the dictionaries. */
+  const codes = new SourceCodes(MAX_CODED_RECORDS);
+  /** The class request whose columns are still to be encoded, and the timer that will do it. */
+  let owed: RiskRequest | null = null;
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
   const inFlight: Record<Slot, number> = { live: 0, suda: 0 };
 
   /** A view of the engine that refuses new queries once `signal` fires (cleanup excepted). */
@@ -87,31 +122,84 @@ export function riskApi(engine: () => SqlEngine & { cancel(): Promise<void> }) {
     } finally {
       inFlight[slot]--;
       if (running[slot] === ctl) running[slot] = null;
+      if (slot === 'live') warmWhenIdle();
+    }
+  }
+
+  /** Classes from codes, encoding what is missing (up to `limit` cells). */
+  const classes = (e: SqlEngine, req: RiskRequest, limit = Infinity) => assessClasses(e, req.spec, { ...req, codes, encodeLimit: limit });
+
+  /** (Re)starts the wait after which owed columns are encoded; any live request pushes it back. */
+  function warmWhenIdle(): void {
+    if (warmTimer !== null) clearTimeout(warmTimer);
+    warmTimer = owed ? setTimeout(warm, warmAfterMs) : null;
+  }
+
+  async function warm(): Promise<void> {
+    warmTimer = null;
+    const req = owed;
+    if (!req || running.live) return;
+    try {
+      await exclusive('live', async (e) => {
+        const r = await classes(e, req);
+        if (owed === req) owed = null;
+        return r;
+      });
+    } catch (err) {
+      // Stopped by a newer request (which holds the slot now; the query it interrupted may fail
+      // with any error): tried again when the slot is idle. Failed: the next class request decides anew.
+      const stopped = running.live !== null || (isTokumeiError(err) && err.key === 'engine.cancelled');
+      if (!stopped && owed === req) owed = null;
     }
   }
 
   return {
-    /** Classes, k, suppression and distinct/entropy l: one scan of the release view. */
+    /** Classes, k, suppression and distinct/entropy l, counted from the table's dictionary codes (or one scan of the release view). */
     async riskClasses(req: RiskRequest): Promise<Timed<ClassAssessment>> {
-      return exclusive('live', (e) => assessClasses(e, req.spec, req));
-    },
-
-    /** Everything else assessRisk reports (utility, t-closeness, individual risk, recursive l); SUDA2 runs in its own worker. */
-    async riskDetails(req: RiskRequest): Promise<Timed<RiskAssessment>> {
       return exclusive('live', async (e) => {
-        const spec = await measuredSpecOf(e, req.spec, req);
-        return assessRisk(e, spec, {
-          table: req.table,
-          sensitive: req.sensitive ?? undefined,
-          weight: req.weight ?? undefined,
-          threshold: req.threshold,
-          suda: false,
-        });
+        // A spec the codes cannot measure (a date shift, say) never asks for columns: nothing is owed then.
+        codes.owed = null;
+        const r = await classes(e, req, encodeInline);
+        owed = codes.owed ? req : null;
+        return r;
       });
     },
 
-    async riskPeculiar(req: RiskRequest & { geography?: string | null }): Promise<Timed<PeculiarResult>> {
-      return exclusive('live', (e) => releasedPeculiar(e, req.spec, { ...req, geography: req.geography ?? undefined }));
+    /** riskClasses, encoding every column it needs now (what the idle warm-up does); `npm run bench` uses it. */
+    async riskPrepare(req: RiskRequest): Promise<Timed<ClassAssessment>> {
+      return exclusive('live', async (e) => {
+        const r = await classes(e, req);
+        owed = null;
+        return r;
+      });
+    },
+
+    /** Everything else assessRisk reports (utility, t-closeness, individual risk, recursive l); SUDA2 runs in its own worker. */
+    async riskDetails(req: RiskRequest): Promise<Timed<RiskDetails>> {
+      return exclusive('live', async (e) => {
+        const spec = await measuredSpecOf(e, req.spec, req);
+        const assess = (populationTable?: string) =>
+          assessRisk(e, spec, {
+            table: req.table,
+            sensitive: req.sensitive ?? undefined,
+            weight: req.weight ?? undefined,
+            threshold: req.threshold,
+            populationTable,
+            suda: false,
+          });
+        if (!req.populationTable) return assess();
+        try {
+          return await assess(req.populationTable);
+        } catch (err) {
+          // A population table that does not fit (columns, types, hierarchy coverage) should not blank the other cards.
+          if (!isTokumeiError(err) || err.key === 'engine.cancelled') throw err;
+          return { ...(await assess()), populationError: { key: err.key, params: err.params } };
+        }
+      });
+    },
+
+    async riskPeculiar(req: RiskRequest): Promise<Timed<PeculiarResult>> {
+      return exclusive('live', (e) => releasedPeculiarWithSources(e, req.spec, { ...req, geography: req.geography ?? undefined }));
     },
 
     /** The released quasi-identifiers as dictionary codes, transferred (not copied) for the SUDA2 worker. */

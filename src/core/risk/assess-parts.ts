@@ -14,8 +14,12 @@ import { findPeculiarValues, type PeculiarOptions, type PeculiarReport } from '.
 import { pairsFromHistogram } from './population-table.ts';
 import { prosecutorRisk } from './prosecutor.ts';
 import { decideRecordSuppression, type RecordSuppression } from './record-suppression.ts';
+import { codedScan } from './coded-release.ts';
+import type { SourceCodes } from './source-codes.ts';
 import { loadSudaColumns } from './suda-load.ts';
 import type { AttackerRisk, ClassSizeHistogram, MarketerRisk } from './types.ts';
+import { wildcardHistogram } from './wildcard-classes.ts';
+import { suppressCells, type CellRelease, type CellSuppressionReport } from '../suppress/release.ts';
 
 /**
  * The parts of a risk assessment that the live risk panel asks for one by one (assess.ts has the
@@ -73,12 +77,16 @@ export async function measuredSpecOf(engine: SqlEngine, spec: ReleaseSpec | null
 
 let seq = 0;
 
-/** Runs `fn` on the release view of the measured columns, then drops the view and its tables. */
+/**
+ * Runs `fn` on the release view of the measured columns, then drops the view and its tables.
+ * A spec that reaches k by cell suppression is measured after its blanks (as assessRisk does),
+ * and `fn` gets what the cell step did.
+ */
 async function withReleased<T>(
   engine: SqlEngine,
   spec: ReleaseSpec | null,
   opts: PartOptions,
-  fn: (view: string, plan: MeasurePlan, applied: AppliedSpec) => Promise<T>,
+  fn: (view: string, plan: MeasurePlan, applied: AppliedSpec, cells: CellRelease | null) => Promise<T>,
 ): Promise<T> {
   const s = await measuredSpecOf(engine, spec, opts);
   const plan = await planMeasurement(engine, s, opts.table, { sensitive: opts.sensitive ?? undefined, key: opts.key });
@@ -92,9 +100,13 @@ async function withReleased<T>(
     key: plan.key,
     unlisted: 'drop',
   });
+  const { k, suppression, importance } = plan.released.model;
+  let cells: CellRelease | null = null;
   try {
-    return await fn(applied.view, plan, applied);
+    if (k !== undefined && suppression === 'cells') cells = await suppressCells(engine, applied.view, plan.qis, { k, importance }, `${prefix}cells`);
+    return await fn(cells?.view ?? applied.view, plan, applied, cells);
   } finally {
+    await cells?.dispose().catch(() => undefined);
     await applied.dispose().catch(() => undefined);
   }
 }
@@ -110,29 +122,47 @@ export interface ClassAssessment {
   suppressedRecords: number;
   /** Class sizes of the released records. */
   histogram: ClassSizeHistogram;
-  /** The spec's k, and ARX's record-suppression decision for it; null without k. */
+  /** The spec's k, and ARX's record-suppression decision for it; null without k or with cell suppression. */
   k: number | null;
   suppression: RecordSuppression | null;
+  /** What cell suppression blanked when the spec reaches k that way; the histogram is then sdcMicro's (wildcard-classes.ts). */
+  cells: CellSuppressionReport | null;
   /** Distinct and entropy l on the released classes (recursive l comes with assessRisk). */
   lDiversity: ClassDiversity | null;
   exclusions: { listed: number; records: number; subjects: number } | null;
   ephemeralKey: boolean;
 }
 
+export interface ClassOptions extends PartOptions {
+  /**
+   * Dictionary codes of the table kept between calls (the live risk panel holds one): classes
+   * are then counted from codes and only the dictionaries see the spec's SQL (coded-release.ts).
+   * Without it, or for a spec that cannot be measured that way, the release view is scanned.
+   */
+  codes?: SourceCodes;
+  /**
+   * How many cells (records × columns) the codes may encode within this call; beyond that the
+   * view is scanned and the columns are owed (SourceCodes.owed). Everything by default.
+   */
+  encodeLimit?: number;
+}
+
 /**
  * Classes, k, prosecutor inputs and l-diversity in one scan of the release view (and a second
- * only when no class is pure on the sensitive attribute). Suppression needs no second scan:
+ * only when no class is pure on the sensitive attribute), or counted from `opts.codes` without
+ * touching the records in SQL (coded-release.ts; same figures). Suppression needs no second scan:
  * ARX suppresses whole classes below k, so the released classes are the scanned ones of size ≥ k.
  */
-export async function assessClasses(engine: SqlEngine, spec: ReleaseSpec | null, opts: PartOptions): Promise<ClassAssessment> {
-  return withReleased(engine, spec, opts, async (view, plan, applied) => {
-    const scan = await scanClasses(engine, view, plan.qis, plan.sensitive);
-    const all = scanHistogram(scan);
+export async function assessClasses(engine: SqlEngine, spec: ReleaseSpec | null, opts: ClassOptions): Promise<ClassAssessment> {
+  return withReleased(engine, spec, opts, async (view, plan, applied, cells) => {
+    const coded = opts.codes && !cells ? await codedScan(engine, opts.codes, applied.compiled, plan.qis, plan.sensitive, opts.encodeLimit) : null;
+    const scan = coded?.scan ?? (await scanClasses(engine, view, plan.qis, plan.sensitive));
+    const all = cells ? await wildcardHistogram(engine, view, plan.qis) : scanHistogram(scan);
     const k = plan.released.model.k;
-    const suppression = k === undefined ? null : decideRecordSuppression(all, k, plan.released.model.suppressionLimit);
+    const suppression = k === undefined || cells ? null : decideRecordSuppression(all, k, plan.released.model.suppressionLimit);
     const minSize = suppression?.applied ? suppression.k : 1;
-    const histogram = scanHistogram(scan, minSize);
-    const lDiversity = await scanDiversity(engine, view, plan.qis, scan, minSize);
+    const histogram = cells ? all : scanHistogram(scan, minSize);
+    const lDiversity = coded ? coded.diversity(minSize) : await scanDiversity(engine, view, plan.qis, scan, minSize);
     const ex = applied.exclusions;
     return {
       table: opts.table,
@@ -144,6 +174,7 @@ export async function assessClasses(engine: SqlEngine, spec: ReleaseSpec | null,
       histogram,
       k: k ?? null,
       suppression,
+      cells: cells?.report ?? null,
       lDiversity,
       exclusions: ex ? { listed: ex.listed, records: ex.records, subjects: ex.subjects } : null,
       ephemeralKey: plan.ephemeralKey && plan.released.columns.some((c) => c.transforms.some((t) => t.kind === 'dateShift')),
