@@ -67,6 +67,8 @@ export interface PackagePlan {
   result: OverrideResult;
   risk: RiskAssessment;
   provision: Provision | null;
+  /** The source table's column names. */
+  sourceColumns: string[];
 }
 
 export interface PackageResult {
@@ -125,7 +127,7 @@ export async function planPackage(engine: SqlEngine, req: PackageRequest, measur
   const gates = releaseGates(req.spec, { risk, peculiarFindings, sourceColumns: columns }, req.provision);
   const result = applyOverrides(gates, req.overrides ?? []);
   const v = validateProvision(req.provision);
-  return { gates, result, risk, provision: v.ok ? v.provision : null };
+  return { gates, result, risk, provision: v.ok ? v.provision : null, sourceColumns: columns };
 }
 
 /**
@@ -180,7 +182,7 @@ export async function buildPackage(engine: SqlEngine, req: PackageRequest, sink:
   const seed = req.seed ?? (await defaultSeed(specHash, req.sourceSha256));
 
   const [{ n: rowsBefore }] = await engine.rows(`SELECT count(*) AS n FROM ${ident(req.table)}`);
-  const sourceColumns = (await engine.rows(`DESCRIBE ${ident(req.table)}`)).length;
+  const sourceColumns = plan.sourceColumns.length;
   const applied = await applySpec(engine, spec, {
     table: req.table,
     exclusions: req.exclusions,

@@ -82,15 +82,18 @@ let seq = 0;
  * A spec that reaches k by cell suppression is measured after its blanks (as assessRisk does),
  * and `fn` gets what the cell step did.
  */
-async function withReleased<T>(
+/**
+ * The table as the spec releases it, with the columns the panel measures (measuredSpecOf), as a
+ * view named `${prefix}released`: what every live figure and the suppression comparison read.
+ */
+export async function applyMeasured(
   engine: SqlEngine,
   spec: ReleaseSpec | null,
   opts: PartOptions,
-  fn: (view: string, plan: MeasurePlan, applied: AppliedSpec, cells: CellRelease | null) => Promise<T>,
-): Promise<T> {
+  prefix: string,
+): Promise<{ plan: MeasurePlan; applied: AppliedSpec }> {
   const s = await measuredSpecOf(engine, spec, opts);
   const plan = await planMeasurement(engine, s, opts.table, { sensitive: opts.sensitive ?? undefined, key: opts.key });
-  const prefix = `__tokumei_part_${++seq}_`;
   const applied = await applySpec(engine, plan.released, {
     table: opts.table,
     view: `${prefix}released`,
@@ -100,6 +103,17 @@ async function withReleased<T>(
     key: plan.key,
     unlisted: 'drop',
   });
+  return { plan, applied };
+}
+
+async function withReleased<T>(
+  engine: SqlEngine,
+  spec: ReleaseSpec | null,
+  opts: PartOptions,
+  fn: (view: string, plan: MeasurePlan, applied: AppliedSpec, cells: CellRelease | null) => Promise<T>,
+): Promise<T> {
+  const prefix = `__tokumei_part_${++seq}_`;
+  const { plan, applied } = await applyMeasured(engine, spec, opts, prefix);
   const { k, suppression, importance } = plan.released.model;
   let cells: CellRelease | null = null;
   try {

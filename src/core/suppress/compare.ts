@@ -1,8 +1,6 @@
-import { applySpec } from '../compile/apply.ts';
 import type { SqlEngine } from '../engine.ts';
-import { measuredSpecOf, type PartOptions } from '../risk/assess-parts.ts';
+import { applyMeasured, type PartOptions } from '../risk/assess-parts.ts';
 import { classSizeHistogram } from '../risk/histogram.ts';
-import { planMeasurement } from '../risk/measure-spec.ts';
 import { decideRecordSuppression, markSuppressedSql } from '../risk/record-suppression.ts';
 import { ident } from '../sql/quote.ts';
 import type { ReleaseSpec } from '../spec/schema.ts';
@@ -110,18 +108,8 @@ export async function compareSuppressionForSpec(
   spec: ReleaseSpec | null,
   opts: PartOptions & CompareOptions,
 ): Promise<SuppressionComparison> {
-  const s = await measuredSpecOf(engine, spec, opts);
-  const plan = await planMeasurement(engine, s, opts.table, { sensitive: opts.sensitive ?? undefined, key: opts.key });
   const prefix = `__tokumei_cmp_${++seq}_`;
-  const applied = await applySpec(engine, plan.released, {
-    table: opts.table,
-    view: `${prefix}released`,
-    prefix: `${prefix}r_`,
-    exclusions: opts.exclusions === undefined ? undefined : [...opts.exclusions],
-    subjectColumn: opts.subjectColumn,
-    key: plan.key,
-    unlisted: 'drop',
-  });
+  const { plan, applied } = await applyMeasured(engine, spec, opts, prefix);
   try {
     return await compareSuppression(
       engine,
