@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedColumn, DetectionResult } from '../../../src/core/detect/types.ts';
 import { applyEdits, emptySpec, parseSpec, presetEdits, type ReleaseSpec, type Role } from '../../../src/core/spec/index.ts';
-import { acceptEdits, classifyRows, freeTextEdit, presetColumns, roleCounts, roleEdits } from '../../../src/ui/components/spec/classify.ts';
+import { acceptEdits, classifyRows, freeTextEdit, presetColumns, roleCounts, roleEdits, rolesPending } from '../../../src/ui/components/spec/classify.ts';
 
 const TABLE = '患者';
 const COLUMNS = [
@@ -132,5 +132,14 @@ describe('presetColumns', () => {
     const spec = parseSpec({ version: 1, columns: [{ table: TABLE, name: '氏名', role: 'identifier' }], release: { mode: 'anonymized' } });
     const after = applyEdits(spec, presetEdits('anonymized', presetColumns(rowsOf(spec))));
     expect(after.columns.filter((c) => c.name === '氏名')).toEqual([{ table: TABLE, name: '氏名', role: 'identifier', transforms: [{ kind: 'drop' }] }]);
+  });
+});
+
+describe('rolesPending (the preset waits for detection)', () => {
+  it('is true while a column has neither a role nor a suggestion, false once detection is in or every column has a role', () => {
+    expect(rolesPending(rowsOf(emptySpec(), null))).toBe(true);
+    expect(rolesPending(rowsOf(emptySpec()))).toBe(false);
+    const all = applyEdits(emptySpec(), COLUMNS.map((c) => ({ op: 'setColumn' as const, column: { name: c.name, role: 'other' as const, transforms: [] } })));
+    expect(rolesPending(rowsOf(all, null))).toBe(false);
   });
 });

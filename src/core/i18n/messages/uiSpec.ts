@@ -30,6 +30,10 @@ export const uiSpec = defineMessages({
   // Presets
   'uiSpec.preset.title': { ja: 'プリセット', en: 'Presets' },
   'uiSpec.preset.choose': { ja: 'プリセット', en: 'Preset' },
+  'uiSpec.preset.waiting': {
+    ja: '列の役割を判定しています。判定が終わると提案できます。',
+    en: 'Suggesting column roles; proposals are available when that is done.',
+  },
   'uiSpec.preset.k': { ja: 'k（同じ値の組の最小人数）', en: 'k (smallest group size)' },
   'uiSpec.preset.suppression': { ja: 'レコード削除の上限（%）', en: 'Suppression limit (%)' },
   'uiSpec.preset.referenceDate': { ja: '年齢の基準日', en: 'Age reference date' },

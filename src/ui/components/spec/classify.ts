@@ -92,6 +92,11 @@ export function presetColumns(rows: readonly ClassifyRow[]): PresetColumn[] {
   }));
 }
 
+/** Whether some column has neither a role in the spec nor a suggestion yet (detection still running). */
+export function rolesPending(rows: readonly ClassifyRow[]): boolean {
+  return rows.some((r) => r.role === null && r.detected === null);
+}
+
 /** Counts per role (null = not classified yet), for the summary line. */
 export function roleCounts(rows: readonly ClassifyRow[]): Record<Role | 'unset', number> {
   const out = { identifier: 0, quasi: 0, sensitive: 0, other: 0, unset: 0 };
