@@ -107,8 +107,8 @@ export const uiRelease = defineMessages({
   'uiRelease.build.cancel': { ja: '中止', en: 'Cancel' },
   'uiRelease.build.blocked': { ja: '未解決の確認が {count} 件あります。', en: '{count} check(s) still stand.' },
   'uiRelease.build.done': {
-    ja: '{file} を保存しました（{rows} 行、{size}、{seconds}）。',
-    en: 'Saved {file} ({rows} rows, {size}, {seconds}).',
+    ja: '{file} を保存しました（{rows} 行、{size}、{seconds} 秒）。',
+    en: 'Saved {file} ({rows} rows, {size}, {seconds} s).',
   },
   'uiRelease.build.overridden': { ja: '理由を記録して省略した確認: {ids}', en: 'Overridden with a reason: {ids}' },
   'uiRelease.build.ledger': { ja: 'このブラウザの提供台帳に記録しました。', en: 'Recorded in this browser’s provision ledger.' },
