@@ -23,14 +23,20 @@ export interface CodedColumn {
   map: Int32Array;
   /** How many distinct released values there are. */
   size: number;
+  /** The released code of NULL (a value of its own in ARX, a wildcard in sdcMicro); −1 or absent when none is NULL. */
+  nullCode?: number;
 }
 
 export interface CodedRelation {
   records: number;
+  /** The measured columns' names: the quasi-identifiers, then the sensitive column (when known). */
+  names?: readonly string[];
   /** Per record, 1 when it is kept (record suppression and exclusions remove the others); all kept when null. */
   keep: Uint8Array | null;
   qis: readonly CodedColumn[];
   sensitive: CodedColumn | null;
+  /** Further columns measured alongside (a sampling weight, the columns checked for peculiar values), in the order asked. */
+  extra?: readonly CodedColumn[];
 }
 
 export interface CodedClasses {
@@ -543,4 +549,67 @@ export function codedClasses(rel: CodedRelation, scratch: Scratch = new Scratch(
       return t.result();
     },
   };
+}
+
+/** Every kept record's class as a dense id, and each class's size. */
+export interface ClassIds {
+  /** Per record of the relation: its class, 0 … classes − 1; −1 for a record that is not kept. */
+  ids: Int32Array;
+  classes: number;
+  /** Per class: its records. */
+  sizes: Int32Array;
+}
+
+/**
+ * The class of every kept record (records agree on every quasi-identifier's released code
+ * exactly when they share an id), for the figures that need more than class sizes: recursive
+ * l, t-closeness, individual risk. Ids are numbered in record order (a class's id is the order
+ * of its first record), so they do not depend on hashing. Uses the stored keys of `scratch`.
+ */
+export function classIdsOf(rel: CodedRelation, scratch: Scratch = new Scratch()): ClassIds {
+  const ids = new Int32Array(rel.records).fill(-1);
+  const keep = rel.keep;
+  const sizesOf = (classes: number) => {
+    const sizes = new Int32Array(classes);
+    for (let i = 0; i < rel.records; i++) if (ids[i] >= 0) sizes[ids[i]]++;
+    return sizes;
+  };
+  if (rel.qis.length === 0) {
+    // No quasi-identifier: all kept records form one class, as in ARX.
+    let any = 0;
+    for (let i = 0; i < rel.records; i++) if (keep === null || keep[i] === 1) (ids[i] = 0), (any = 1);
+    return { ids, classes: any, sizes: sizesOf(any) };
+  }
+  const words = fold(scratch.keys(rel).words);
+  const a = words[0];
+  const b = words.length > 1 ? words[1] : null;
+  const { n } = keptIndex(rel);
+  let size = 16;
+  while (size < n * 2) size <<= 1;
+  const mask = size - 1;
+  const slotId = new Int32Array(size).fill(-1);
+  const slotKey = new Float64Array(size * 2);
+  let next = 0;
+  for (let i = 0; i < rel.records; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    const x = a[i];
+    const y = b === null ? 0 : b[i];
+    let slot = hashWord(hashWord(0x9e3779b9, x), y) & mask;
+    for (;;) {
+      const id = slotId[slot];
+      if (id < 0) {
+        slotId[slot] = next;
+        slotKey[slot * 2] = x;
+        slotKey[slot * 2 + 1] = y;
+        ids[i] = next++;
+        break;
+      }
+      if (slotKey[slot * 2] === x && slotKey[slot * 2 + 1] === y) {
+        ids[i] = id;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { ids, classes: next, sizes: sizesOf(next) };
 }

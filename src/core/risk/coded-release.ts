@@ -90,23 +90,30 @@ function filterSql(select: Select, source: EncodedColumn, where: Expr): string {
 interface Released {
   map: Int32Array;
   size: number;
+  /** The released code of NULL; −1 when no source value is released as NULL. */
+  nullCode: number;
 }
 
 /**
- * "c,c;c;…" (the codes of each released value, one group per value) → per code, its group.
- * Null when a code is missing or repeated: a join that matched a value twice would repeat
- * records in the view, so such a spec is left to the view.
+ * "c,c;Nc;…" (the codes of each released value, one group per value; N marks the group of
+ * NULL) → per code, its group. Null when a code is missing or repeated: a join that matched a
+ * value twice would repeat records in the view, so such a spec is left to the view.
  */
 function parseGroups(text: string, size: number): Released | null {
   const map = new Int32Array(size).fill(-1);
-  if (size === 0) return { map, size: 0 };
+  if (size === 0) return { map, size: 0, nullCode: -1 };
   let group = 0;
   let v = 0;
   let assigned = 0;
+  let nullCode = -1;
   for (let i = 0; i <= text.length; i++) {
     const ch = i < text.length ? text.charCodeAt(i) : 59;
     if (ch >= 48 && ch <= 57) {
       v = v * 10 + (ch - 48);
+      continue;
+    }
+    if (ch === 78) {
+      nullCode = group;
       continue;
     }
     if (v >= size || map[v] !== -1) return null;
@@ -115,7 +122,7 @@ function parseGroups(text: string, size: number): Released | null {
     v = 0;
     if (ch === 59) group++;
   }
-  return assigned === size ? { map, size: group } : null;
+  return assigned === size ? { map, size: group, nullCode } : null;
 }
 
 /**
@@ -153,9 +160,10 @@ export async function codedRelease(
   qis: readonly string[],
   sensitive: string | null,
   encodeLimit = Infinity,
+  extra: readonly string[] = [],
 ): Promise<CodedRelation | null> {
   const select = compiled.select;
-  const measured = [...qis, ...(sensitive === null ? [] : [sensitive])];
+  const measured = [...qis, ...(sensitive === null ? [] : [sensitive]), ...extra];
   const columns: { name: string; expr: Expr; column: string; joins: Join[]; own: boolean }[] = [];
   for (const name of measured) {
     const out = select.columns.find((c) => c.as === name);
@@ -178,7 +186,7 @@ export async function codedRelease(
   const released = await batch(
     engine,
     columns.map((c) => ({ sql: releasedSql(select, source(c.column), c.expr, c.joins), source: source(c.column), cacheable: c.own })),
-    (sql, i) => `SELECT ${i} AS i, array_to_string(list(code), ',') AS g FROM (${sql}) GROUP BY v`,
+    (sql, i) => `SELECT ${i} AS i, (CASE WHEN v IS NULL THEN 'N' ELSE '' END) || array_to_string(list(code), ',') AS g FROM (${sql}) GROUP BY v`,
     (text, src) => parseGroups(text, src.size),
   );
   if (released.some((r) => r === null)) return null;
@@ -200,13 +208,83 @@ export async function codedRelease(
     const rowCodes = source(f.column).codes;
     for (let r = 0; r < rowCodes.length; r++) if (flags[rowCodes[r]]) keep[r] = 0;
   });
-  const coded: CodedColumn[] = columns.map((c, i) => ({ codes: source(c.column).codes, map: released[i]!.map, size: released[i]!.size }));
+  const coded: CodedColumn[] = columns.map((c, i) => ({ codes: source(c.column).codes, map: released[i]!.map, size: released[i]!.size, nullCode: released[i]!.nullCode }));
   return {
     records: encoded.records,
+    names: measured,
     keep,
     qis: coded.slice(0, qis.length),
     sensitive: sensitive === null ? null : coded[qis.length],
+    extra: coded.slice(qis.length + (sensitive === null ? 0 : 1)),
   };
+}
+
+/** What the released codes of one column stand for, read off its dictionary by the view's own expression. */
+export interface ReleasedLabels {
+  /** Per released code: the value as CAST(v AS VARCHAR) gives it; null for NULL. */
+  text: (string | null)[];
+  /** Per released code: CAST(v AS DOUBLE), when asked for (numeric columns); NaN for NULL. */
+  number: Float64Array | null;
+  /** Per released code: its place in ORDER BY v NULLS LAST (0-based), DuckDB's own order of the released type. */
+  rank: Int32Array;
+  /** Released code of NULL, or −1 when no record is released as NULL. */
+  nullCode: number;
+}
+
+/**
+ * Labels of released codes, in the numbering of codedRelease (a released value's code is that of
+ * the group holding its smallest source code). `columns` must be columns codedRelease measured
+ * with the same `relation` (its maps number the groups).
+ */
+export async function releasedLabels(
+  engine: SqlEngine,
+  codes: SourceCodes,
+  compiled: CompiledSpec,
+  relation: CodedRelation,
+  columns: readonly { name: string; numeric: boolean }[],
+): Promise<Map<string, ReleasedLabels> | null> {
+  const select = compiled.select;
+  const out = new Map<string, ReleasedLabels>();
+  for (const { name, numeric } of columns) {
+    const expr = select.columns.find((c) => c.as === name)?.expr;
+    const one = expr && oneColumn(expr, select, name);
+    if (!expr || !one) return null;
+    const encoded = await codes.columns(engine, select.from.table, [one.column]);
+    const source = encoded?.columns.get(one.column);
+    if (!source) return null;
+    const sql = releasedSql(select, source, expr, one.joins);
+    const key = `labels${numeric ? ':n' : ''}:${sql}`;
+    let labels = one.own ? (source.derived.get(key) as ReleasedLabels | undefined) : undefined;
+    if (!labels) {
+      const rows = await engine.rows(
+        `SELECT min(code) AS c, CAST(v AS VARCHAR) AS t, ${numeric ? 'CAST(v AS DOUBLE)' : 'NULL'} AS x, ` +
+          `dense_rank() OVER (ORDER BY v NULLS LAST) - 1 AS r FROM (${sql}) GROUP BY v`,
+      );
+      const at = codedColumnOf(relation, name);
+      if (!at) return null;
+      const size = rows.length;
+      labels = { text: new Array<string | null>(size).fill(null), number: numeric ? new Float64Array(size).fill(NaN) : null, rank: new Int32Array(size), nullCode: -1 };
+      for (const r of rows) {
+        const code = at.map[Number(r.c)];
+        if (code === undefined || code < 0 || code >= size) return null;
+        labels.text[code] = r.t === null ? null : String(r.t);
+        if (labels.number && r.x !== null) labels.number[code] = Number(r.x);
+        labels.rank[code] = Number(r.r);
+        if (r.t === null) labels.nullCode = code;
+      }
+      if (one.own) remember(source, key, labels);
+    }
+    out.set(name, labels);
+  }
+  return out;
+}
+
+/** The coded column of `relation` that `name` was measured as (quasi-identifiers, then the sensitive column). */
+function codedColumnOf(relation: CodedRelation, name: string): CodedColumn | null {
+  const i = relation.names?.indexOf(name) ?? -1;
+  if (i < 0) return null;
+  const all = [...relation.qis, ...(relation.sensitive ? [relation.sensitive] : []), ...(relation.extra ?? [])];
+  return all[i] ?? null;
 }
 
 /** A class scan counted from codes, and l-diversity read from the same classes (see class-scan.ts for the meaning). */
