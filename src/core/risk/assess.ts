@@ -5,18 +5,18 @@ import { isTokumeiError } from '../errors.ts';
 import type { Hierarchy } from '../hierarchy/types.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { ident } from '../sql/quote.ts';
-import type { ReleaseSpec } from '../spec/schema.ts';
+import type { HierarchySpec, ReleaseSpec } from '../spec/schema.ts';
 import { recordsBelowK } from './classes.ts';
 import { classSizeHistogram } from './histogram.ts';
-import { measureLDiversity } from './ldiversity.ts';
+import { measureLDiversity, type LDiversityResult } from './ldiversity.ts';
 import { plainGeneralization, planMeasurement } from './measure-spec.ts';
 import { decideRecordSuppression, markSuppressedSql, type RecordSuppression } from './record-suppression.ts';
-import { riskReport } from './report.ts';
-import { measureSdcRisk } from './sdc-indiv-risk.ts';
+import { riskReport, type RiskReport } from './report.ts';
+import { measureSdcRisk, type SdcRiskSummary } from './sdc-indiv-risk.ts';
 import { generalizePopulation, type PopulationView } from './population-release.ts';
 import { suda2, SUDA_MAX_VARIABLES } from './suda.ts';
 import { loadSudaColumns } from './suda-load.ts';
-import { measureTCloseness } from './tcloseness.ts';
+import { measureTCloseness, type TClosenessResult } from './tcloseness.ts';
 import { wildcardHistogram } from './wildcard-classes.ts';
 import { suppressCells, type CellRelease, type CellSuppressionReport } from '../suppress/release.ts';
 
@@ -181,13 +181,7 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(marked)} AS ${markSuppressedSql(cells?.view ?? rel.view, qis, suppression ?? none, SUPPRESSED)}`);
     await engine.exec(`CREATE OR REPLACE VIEW ${ident(kept)} AS SELECT * FROM ${ident(marked)} WHERE NOT ${ident(SUPPRESSED)}`);
 
-    const levels: QuasiIdentifierLevel[] = [];
-    const columns: { column: string; hierarchy?: Hierarchy; level: number }[] = [];
-    for (const column of qis) {
-      const g = plainGeneralization(spec, table, column);
-      columns.push(g ? { column, level: g.level, hierarchy: await materializeHierarchy(engine, table, column, g.hierarchy) } : { column, level: 0 });
-      levels.push({ column, level: g?.level ?? 0, hierarchy: g?.hierarchy.name ?? null });
-    }
+    const { levels, columns } = await measuredLevels(engine, spec, table, qis);
 
     if (opts.populationTable !== undefined) {
       populationView = await generalizePopulation(engine, plan.released, { sample: table, population: opts.populationTable, qis, prefix, key });
@@ -203,57 +197,25 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
       ...(populationView ? { populationTable: populationView.view } : {}),
       ...(cells ? { histogram: await wildcardHistogram(engine, cells.view, qis) } : {}),
     });
-    const ks = [...new Set([...(opts.ks ?? [2, 3, 5]), ...(k !== undefined ? [k] : [])])].sort((a, b) => a - b);
-    const attacker = (a: { highestRisk: number; averageRisk: number; recordsAtRisk: number }): AttackerFigures => ({
-      highestRisk: a.highestRisk,
-      averageRisk: a.averageRisk,
-      recordsAtRisk: a.recordsAtRisk,
-    });
-
-    return {
-      records: report.records,
-      releasedRecords: report.releasedRecords,
-      suppressedRecords: report.suppressedRecords,
-      classes: report.classes,
-      minClassSize: report.minClassSize,
-      averageClassSize: report.averageClassSize,
-      sampleUniques: report.sampleUniques,
-      k: k ?? null,
-      recordsBelowK: report.recordsBelowK ?? null,
-      kAnonymityViolations: Object.fromEntries(ks.map((x) => [String(x), recordsBelowK(report.histogram, x)])),
+    const lRaw = sensitive !== null ? await measureLDiversity(engine, { relation: kept, qis, sensitive, recursiveC: spec.model.l?.c }) : null;
+    // ARX's reference distribution is the whole input, suppressed records included.
+    const tRaw = sensitive !== null ? await measureTCloseness(engine, { relation: kept, qis, sensitive, globalRelation: marked }) : null;
+    return assessmentFrom({
+      spec,
+      report,
       suppression,
-      suppressedCells: cells?.report.suppressedCells ?? 0,
-      suppressedCellsByColumn: cells?.report.byColumn ?? {},
-      cellSuppression: cells?.report ?? null,
-      quasiIdentifiers: levels,
+      cells: cells?.report ?? null,
+      levels,
       threshold,
-      prosecutor: attacker(report.prosecutor),
-      journalist: attacker(report.journalist),
-      marketer: { averageRisk: report.marketer.averageRisk },
-      populationUniques: report.populationUniques
-        ? {
-            model: report.populationUniques.model,
-            fraction: report.populationUniques.fraction,
-            population: report.populationUniques.population,
-            uniques: report.populationUniques.uniques,
-            samplingFraction: report.populationUniques.samplingFraction,
-          }
-        : null,
-      lDiversity: sensitive !== null ? await lDiversity(engine, spec, kept, qis, sensitive) : null,
-      tCloseness: sensitive !== null ? await tCloseness(engine, spec, kept, marked, qis, sensitive) : null,
+      ks: opts.ks,
+      lDiversity: lRaw,
+      tCloseness: tRaw,
       individualRisk: await individualRisk(engine, kept, qis, opts.weight, threshold),
       suda: opts.suda === false || qis.length > SUDA_MAX_VARIABLES ? null : await sudaFigures(engine, kept, qis),
-      utility: {
-        loss: report.utility.loss.value,
-        nonUniformEntropy: report.utility.nonUniformEntropyWithSuppression.value,
-        discernibility: report.utility.discernibility,
-        aecs: report.utility.aecs,
-        lossByColumn: Object.fromEntries(report.utility.loss.columns.map((c) => [c.column, c.value])),
-      },
-      exclusions: rel.exclusions ? { listed: rel.exclusions.listed, records: rel.exclusions.records, subjects: rel.exclusions.subjects } : null,
+      exclusions: rel.exclusions,
       populationTable: populationView && opts.populationTable !== undefined ? { table: opts.populationTable, records: populationView.records } : null,
       ephemeralKey: plan.ephemeralKey && plan.released.columns.some((c) => c.transforms.some((t) => t.kind === 'dateShift')),
-    };
+    });
   } finally {
     await engine.exec(`DROP VIEW IF EXISTS ${ident(kept)}`).catch(() => undefined);
     await engine.exec(`DROP TABLE IF EXISTS ${ident(marked)}`).catch(() => undefined);
@@ -263,9 +225,96 @@ export async function assessRisk(engine: SqlEngine, spec: ReleaseSpec, opts: Ass
   }
 }
 
-async function lDiversity(engine: SqlEngine, spec: ReleaseSpec, relation: string, qis: string[], sensitive: string) {
+/**
+ * Each quasi-identifier's level and the hierarchy it is measured against: its own when its only
+ * transform is a generalization, none (its released values as one level) otherwise.
+ */
+export async function measuredLevels(
+  engine: SqlEngine,
+  spec: ReleaseSpec,
+  table: string,
+  qis: readonly string[],
+  materialize: (column: string, h: HierarchySpec) => Promise<Hierarchy> = (column, h) => materializeHierarchy(engine, table, column, h),
+): Promise<{ levels: QuasiIdentifierLevel[]; columns: { column: string; hierarchy?: Hierarchy; level: number }[] }> {
+  const levels: QuasiIdentifierLevel[] = [];
+  const columns: { column: string; hierarchy?: Hierarchy; level: number }[] = [];
+  for (const column of qis) {
+    const g = plainGeneralization(spec, table, column);
+    columns.push(g ? { column, level: g.level, hierarchy: await materialize(column, g.hierarchy) } : { column, level: 0 });
+    levels.push({ column, level: g?.level ?? 0, hierarchy: g?.hierarchy.name ?? null });
+  }
+  return { levels, columns };
+}
+
+/** What assessRisk measured, before it is put in the shape of RiskAssessment (the coded path measures the same parts). */
+export interface AssessmentParts {
+  spec: ReleaseSpec;
+  report: RiskReport;
+  suppression: RecordSuppression | null;
+  cells: CellSuppressionReport | null;
+  levels: QuasiIdentifierLevel[];
+  threshold: number;
+  ks?: readonly number[];
+  lDiversity: LDiversityResult | null;
+  tCloseness: TClosenessResult | null;
+  individualRisk: RiskAssessment['individualRisk'];
+  suda: RiskAssessment['suda'];
+  exclusions: { listed: number; records: number; subjects: number } | null | undefined;
+  populationTable: RiskAssessment['populationTable'];
+  ephemeralKey: boolean;
+}
+
+/** The report from its measured parts, with the spec's l and t targets checked. */
+export function assessmentFrom(p: AssessmentParts): RiskAssessment {
+  const { report, spec } = p;
+  const k = spec.model.k;
+  const ks = [...new Set([...(p.ks ?? [2, 3, 5]), ...(k !== undefined ? [k] : [])])].sort((a, b) => a - b);
+  const attacker = (a: { highestRisk: number; averageRisk: number; recordsAtRisk: number }): AttackerFigures => ({
+    highestRisk: a.highestRisk,
+    averageRisk: a.averageRisk,
+    recordsAtRisk: a.recordsAtRisk,
+  });
+  const pu = report.populationUniques;
+  return {
+    records: report.records,
+    releasedRecords: report.releasedRecords,
+    suppressedRecords: report.suppressedRecords,
+    classes: report.classes,
+    minClassSize: report.minClassSize,
+    averageClassSize: report.averageClassSize,
+    sampleUniques: report.sampleUniques,
+    k: k ?? null,
+    recordsBelowK: report.recordsBelowK ?? null,
+    kAnonymityViolations: Object.fromEntries(ks.map((x) => [String(x), recordsBelowK(report.histogram, x)])),
+    suppression: p.suppression,
+    suppressedCells: p.cells?.suppressedCells ?? 0,
+    suppressedCellsByColumn: p.cells?.byColumn ?? {},
+    cellSuppression: p.cells,
+    quasiIdentifiers: p.levels,
+    threshold: p.threshold,
+    prosecutor: attacker(report.prosecutor),
+    journalist: attacker(report.journalist),
+    marketer: { averageRisk: report.marketer.averageRisk },
+    populationUniques: pu ? { model: pu.model, fraction: pu.fraction, population: pu.population, uniques: pu.uniques, samplingFraction: pu.samplingFraction } : null,
+    lDiversity: p.lDiversity && lDiversityFigure(spec, p.lDiversity),
+    tCloseness: p.tCloseness && tClosenessFigure(spec, p.tCloseness),
+    individualRisk: p.individualRisk,
+    suda: p.suda,
+    utility: {
+      loss: report.utility.loss.value,
+      nonUniformEntropy: report.utility.nonUniformEntropyWithSuppression.value,
+      discernibility: report.utility.discernibility,
+      aecs: report.utility.aecs,
+      lossByColumn: Object.fromEntries(report.utility.loss.columns.map((c) => [c.column, c.value])),
+    },
+    exclusions: p.exclusions ? { listed: p.exclusions.listed, records: p.exclusions.records, subjects: p.exclusions.subjects } : null,
+    populationTable: p.populationTable,
+    ephemeralKey: p.ephemeralKey,
+  };
+}
+
+function lDiversityFigure(spec: ReleaseSpec, r: LDiversityResult): NonNullable<RiskAssessment['lDiversity']> {
   const target = spec.model.l;
-  const r = await measureLDiversity(engine, { relation, qis, sensitive, recursiveC: target?.c });
   const out: NonNullable<RiskAssessment['lDiversity']> = {
     attribute: r.attribute,
     distinct: r.distinct,
@@ -280,9 +329,7 @@ async function lDiversity(engine: SqlEngine, spec: ReleaseSpec, relation: string
   return out;
 }
 
-async function tCloseness(engine: SqlEngine, spec: ReleaseSpec, relation: string, all: string, qis: string[], sensitive: string) {
-  // ARX's reference distribution is the whole input, suppressed records included.
-  const r = await measureTCloseness(engine, { relation, qis, sensitive, globalRelation: all });
+function tClosenessFigure(spec: ReleaseSpec, r: TClosenessResult): NonNullable<RiskAssessment['tCloseness']> {
   const out: NonNullable<RiskAssessment['tCloseness']> = { attribute: r.attribute, equalDistance: r.equalDistance, orderedDistance: r.orderedDistance };
   const target = spec.model.t;
   if (target) {
@@ -292,19 +339,23 @@ async function tCloseness(engine: SqlEngine, spec: ReleaseSpec, relation: string
   return out;
 }
 
+/** sdcMicro's individual risk in the report's shape; null without records. */
+export function individualRiskFigure(r: SdcRiskSummary, weight: string | undefined): RiskAssessment['individualRisk'] {
+  if (!r.individualRisk) return null;
+  const i = r.individualRisk;
+  return {
+    max: i.max,
+    mean: i.mean,
+    expectedReidentifications: i.expectedReidentifications,
+    recordsAbove: i.recordsAbove,
+    higherThanMainPart: i.higherThanMainPart,
+    weight: weight ?? null,
+  };
+}
+
 async function individualRisk(engine: SqlEngine, relation: string, qis: string[], weight: string | undefined, threshold: number) {
   try {
-    const r = await measureSdcRisk(engine, { relation, keys: qis, weight, threshold, ks: [] });
-    if (!r.individualRisk) return null;
-    const i = r.individualRisk;
-    return {
-      max: i.max,
-      mean: i.mean,
-      expectedReidentifications: i.expectedReidentifications,
-      recordsAbove: i.recordsAbove,
-      higherThanMainPart: i.higherThanMainPart,
-      weight: weight ?? null,
-    };
+    return individualRiskFigure(await measureSdcRisk(engine, { relation, keys: qis, weight, threshold, ks: [] }), weight);
   } catch (e) {
     // More keys than the frequency masks hold: the figure is left out rather than the whole report.
     if (isTokumeiError(e) && e.key === 'riskSdc.error.tooManyKeys') return null;

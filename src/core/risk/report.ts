@@ -6,7 +6,7 @@ import { valueCounts } from '../utility/counts.ts';
 import { discernibility } from '../utility/discernibility.ts';
 import { nonUniformEntropy, nonUniformEntropyWithSuppression } from '../utility/entropy.ts';
 import { lossMetric } from '../utility/loss.ts';
-import type { MultiDimensionalResult, UtilityColumn } from '../utility/types.ts';
+import type { ColumnValueCounts, MultiDimensionalResult, UtilityColumn } from '../utility/types.ts';
 import { classSummary, recordsBelowK } from './classes.ts';
 import { classSizeHistogram } from './histogram.ts';
 import { journalistRisk } from './journalist.ts';
@@ -74,14 +74,34 @@ export async function riskReport(engine: SqlEngine, input: RiskReportInput): Pro
   const suppressedRecords = await countSuppressed(engine, input.generalized, sup);
   const all = suppressedRecords > 0 ? await classSizeHistogram(engine, input.generalized, qis) : released;
   const originalCounts = await valueCounts(engine, input.original, qis);
+  const pairs = input.populationTable
+    ? await populationPairs(engine, input.generalized, input.populationTable, qis, { sampleSuppressedColumn: sup })
+    : pairsFromHistogram(released);
+  return riskReportFrom({ ...input, released, all, suppressedRecords, generalizedCounts, originalCounts, pairs });
+}
+
+/** What riskReport reads from the data; the risk dialog's coded path (assess-coded.ts) counts the same from dictionary codes. */
+export interface RiskReportCounts extends Pick<RiskReportInput, 'columns' | 'threshold' | 'k' | 'population'> {
+  /** Class sizes of the released records, and of all records (suppressed ones grouped by their labels). */
+  released: ClassSizeHistogram;
+  all: ClassSizeHistogram;
+  suppressedRecords: number;
+  /** Label counts per quasi-identifier, released and suppressed apart. */
+  generalizedCounts: ColumnValueCounts;
+  /** Counts of the original values per quasi-identifier, over all records. */
+  originalCounts: ColumnValueCounts;
+  /** Sample and population class sizes for journalist and marketer risk. */
+  pairs: ReturnType<typeof pairsFromHistogram>;
+}
+
+/** The figures of riskReport from its counts: no engine, so both paths compute them alike. */
+export function riskReportFrom(input: RiskReportCounts): RiskReport {
+  const { released, all, suppressedRecords, generalizedCounts, originalCounts, pairs } = input;
   const columns: UtilityColumn[] = input.columns.map(({ column, hierarchy, level }) => ({
     column,
     level,
     hierarchy: hierarchy ?? identityHierarchy(originalCounts.get(column) ?? []),
   }));
-  const pairs = input.populationTable
-    ? await populationPairs(engine, input.generalized, input.populationTable, qis, { sampleSuppressedColumn: sup })
-    : pairsFromHistogram(released);
   const summary = classSummary(released);
   const dm = discernibility(released, suppressedRecords, all);
   return {
