@@ -551,6 +551,9 @@ export function codedClasses(rel: CodedRelation, scratch: Scratch = new Scratch(
   };
 }
 
+/** Scratch slots of classIdsOf, apart from those the class count uses (its ids outlive a count). */
+const IDS_SLOT = 8;
+
 /** Every kept record's class as a dense id, and each class's size. */
 export interface ClassIds {
   /** Per record of the relation: its class, 0 … classes − 1; −1 for a record that is not kept. */
@@ -564,10 +567,11 @@ export interface ClassIds {
  * The class of every kept record (records agree on every quasi-identifier's released code
  * exactly when they share an id), for the figures that need more than class sizes: recursive
  * l, t-closeness, individual risk. Ids are numbered in record order (a class's id is the order
- * of its first record), so they do not depend on hashing. Uses the stored keys of `scratch`.
+ * of its first record), so they do not depend on hashing. Uses the stored keys and buffers of
+ * `scratch`: the ids are valid until the next call with the same scratch.
  */
 export function classIdsOf(rel: CodedRelation, scratch: Scratch = new Scratch()): ClassIds {
-  const ids = new Int32Array(rel.records).fill(-1);
+  const ids = scratch.int32(IDS_SLOT, rel.records).fill(-1);
   const keep = rel.keep;
   const sizesOf = (classes: number) => {
     const sizes = new Int32Array(classes);
@@ -587,8 +591,8 @@ export function classIdsOf(rel: CodedRelation, scratch: Scratch = new Scratch())
   let size = 16;
   while (size < n * 2) size <<= 1;
   const mask = size - 1;
-  const slotId = new Int32Array(size).fill(-1);
-  const slotKey = new Float64Array(size * 2);
+  const slotId = scratch.int32(IDS_SLOT + 1, size).fill(-1);
+  const slotKey = scratch.float64(IDS_SLOT, size * 2);
   let next = 0;
   for (let i = 0; i < rel.records; i++) {
     if (keep !== null && keep[i] === 0) continue;

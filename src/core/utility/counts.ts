@@ -37,7 +37,11 @@ export async function valueCounts(
       suppressed: Number(r.suppressed),
     });
   }
-  // A stable order keeps floating-point sums identical on every host.
-  for (const list of out.values()) list.sort((a, b) => (a.value === b.value ? 0 : a.value === null ? -1 : b.value === null ? 1 : a.value < b.value ? -1 : 1));
+  for (const list of out.values()) sortValueCounts(list);
   return out;
+}
+
+/** A stable order (NULL first, then by value) keeps floating-point sums identical on every host and path. */
+export function sortValueCounts(list: ValueCount[]): ValueCount[] {
+  return list.sort((a, b) => (a.value === b.value ? 0 : a.value === null ? -1 : b.value === null ? 1 : a.value < b.value ? -1 : 1));
 }

@@ -1,9 +1,23 @@
+import type { Hierarchy } from '../hierarchy/types.ts';
 import { logExact } from '../risk/population/log-exact.ts';
 import { aggregate, factors, normalizedWeights, truncate10 } from './factors.ts';
 import type { ColumnValueCounts, MultiDimensionalOptions, MultiDimensionalResult, UtilityColumn } from './types.ts';
 
 const LOG2 = logExact(2);
-const log2 = (x: number) => logExact(x) / LOG2;
+/**
+ * The correctly rounded log is slow (double-double arithmetic), and a column of 10⁵ values asks
+ * for it per value; the ratios repeat (small counts over a few label counts), so each is computed once.
+ */
+const known = new Map<number, number>();
+const log2 = (x: number) => {
+  let y = known.get(x);
+  if (y === undefined) {
+    if (known.size >= 1 << 16) known.clear();
+    y = logExact(x) / LOG2;
+    known.set(x, y);
+  }
+  return y;
+};
 
 /**
  * Non-uniform entropy as ARX's MetricMDNUEntropyPrecomputed (default aggregate: sum):
@@ -45,10 +59,20 @@ export function nonUniformEntropyWithSuppression(
   return finish(columns, raw, opts, 'sum');
 }
 
+/** Level-0 value → its label at a level; kept per hierarchy object (the live panel measures the same one again and again). */
+const labelMaps = new WeakMap<Hierarchy, Map<number, Map<string, string>>>();
+function labelsAt(hierarchy: Hierarchy, level: number): Map<string, string> {
+  let byLevel = labelMaps.get(hierarchy);
+  if (!byLevel) labelMaps.set(hierarchy, (byLevel = new Map()));
+  let out = byLevel.get(level);
+  if (!out) byLevel.set(level, (out = new Map(hierarchy.rows.map((r) => [r[0], r[level]]))));
+  return out;
+}
+
 /** Σ a·log2(a/b) per column (≤ 0), times gFactor: a = count of an original value, b = count of its label. */
 function rawEntropy(columns: readonly UtilityColumn[], original: ColumnValueCounts, gFactor: number): number[] {
   return columns.map(({ column, hierarchy, level }) => {
-    const labelOf = new Map(hierarchy.rows.map((r) => [r[0], r[level]]));
+    const labelOf = labelsAt(hierarchy, level);
     const counts = (original.get(column) ?? []).map((c) => ({ value: c.value, n: c.released + c.suppressed }));
     const labelCount = new Map<string, number>();
     for (const { value, n } of counts) {

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_HOSTS } from '../../support/engines.ts';
+import type { SqlEngine } from '../../../src/core/engine.ts';
+import { PseudonymKey } from '../../../src/core/pseudonymize/key.ts';
+import { assessRisk, type AssessOptions, type RiskAssessment } from '../../../src/core/risk/assess.ts';
+import { assessRiskCoded } from '../../../src/core/risk/assess-coded.ts';
+import { measuredSpec } from '../../../src/core/risk/assess-parts.ts';
+import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
+import { parseSpec } from '../../../src/core/spec/parse.ts';
+import type { ReleaseSpec, ReleaseSpecInput } from '../../../src/core/spec/schema.ts';
+import { loadDemoPatients } from '../ui-risk/demo-table.ts';
+
+const T = '患者';
+const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
+
+/** A draft of the demo's release at one level, with `extra` columns, hierarchies and model on top. */
+function draft(level: number, model: ReleaseSpecInput['model'], extra: Partial<Pick<ReleaseSpecInput, 'columns' | 'hierarchies' | 'peculiar'>> = {}): ReleaseSpec {
+  const columns = [
+    { name: '患者ID', role: 'identifier', transforms: [{ kind: 'drop' }] },
+    { name: '氏名', role: 'identifier', transforms: [{ kind: 'drop' }] },
+    { name: '生年月日', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'age', level }] },
+    { name: '性別', role: 'quasi', transforms: [] },
+    { name: '郵便番号', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'zip', level }] },
+    { name: '主病名', role: 'sensitive', transforms: [] },
+  ] as NonNullable<ReleaseSpecInput['columns']>;
+  const more = extra.columns ?? [];
+  return parseSpec({
+    version: 1,
+    sources: { tables: [{ name: T, subjectColumn: '患者ID' }] },
+    columns: [...columns.filter((c) => !more.some((m) => m.name === c.name)), ...more],
+    hierarchies: [
+      { name: 'age', kind: 'age', referenceDate: '2024-04-01', levels: [{ width: 5 }, { width: 20 }] },
+      { name: 'zip', kind: 'prefix', levels: [{ keep: 3 }, { keep: 1 }] },
+      ...(extra.hierarchies ?? []),
+    ],
+    model,
+    peculiar: extra.peculiar ?? { review: false, decisions: [] },
+    release: { mode: 'anonymized' },
+  });
+}
+
+/**
+ * Equal, numbers to 12 significant digits where they are not integers (sums run in another
+ * order: compensated in SQL, in record order here); integers and everything else exactly.
+ */
+function expectSame(got: unknown, want: unknown, path = '$'): void {
+  if (typeof want === 'number' && typeof got === 'number' && !(Number.isInteger(want) && Number.isInteger(got))) {
+    const scale = Math.max(Math.abs(want), 1e-300);
+    expect(Math.abs(got - want) / scale, `${path}: ${got} vs ${want}`).toBeLessThan(1e-12);
+    return;
+  }
+  if (want && typeof want === 'object' && got && typeof got === 'object') {
+    expect(Object.keys(got).sort(), path).toEqual(Object.keys(want).sort());
+    for (const k of Object.keys(want)) expectSame((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], `${path}.${k}`);
+    return;
+  }
+  expect(got, path).toEqual(want);
+}
+
+/** The engine, recording every statement. */
+function recording(engine: SqlEngine): { engine: SqlEngine; seen: string[] } {
+  const seen: string[] = [];
+  const log = (sql: string) => (seen.push(sql), sql);
+  return {
+    engine: { exec: (sql) => engine.exec(log(sql)), rows: (sql) => engine.rows(log(sql)), registerFile: (n, b) => engine.registerFile(n, b), dropFile: (n) => engine.dropFile(n) },
+    seen,
+  };
+}
+
+/** Whether a statement read the release views (the records as released): the coded path reads only dictionaries. */
+const readsRecords = (seen: readonly string[]) => seen.some((s) => /FROM "__tokumei_coded_\d+_(released|original)"/.test(s));
+
+for (const host of ENGINE_HOSTS) {
+  describe(`the risk report from dictionary codes (${host.name})`, () => {
+    let engine: SqlEngine & { close(): void };
+    let codes: SourceCodes;
+    let key: PseudonymKey;
+    let prefectures: string[];
+    beforeAll(async () => {
+      engine = await host.create();
+      await loadDemoPatients(engine, T, 3000);
+      codes = new SourceCodes();
+      key = await PseudonymKey.generate();
+      prefectures = (await engine.rows(`SELECT DISTINCT 都道府県 AS p FROM 患者 WHERE 都道府県 IS NOT NULL ORDER BY 1`)).map((r) => String(r.p));
+    }, 120_000);
+    afterAll(() => engine.close());
+
+    /** assessRiskCoded equals assessRisk (which measures the view), and reads no record in SQL. */
+    async function agree(spec: ReleaseSpec, opts: Omit<AssessOptions, 'table' | 'suda'> = {}): Promise<RiskAssessment> {
+      const want = await assessRisk(engine, spec, { table: T, suda: false, ...opts });
+      // Encoded before the recording: encoding reads each column once per table, which is the point.
+      await assessRiskCoded(engine, spec, { table: T, suda: false, ...opts, codes });
+      const r = recording(engine);
+      const got = await assessRiskCoded(r.engine, spec, { table: T, suda: false, ...opts, codes });
+      expect(got).not.toBeNull();
+      expect(readsRecords(r.seen), r.seen.join('\n')).toBe(false);
+      expectSame(got, want);
+      return got!;
+    }
+
+    it('measures the raw quasi-identifiers of the panel as assessRisk does', async () => {
+      const spec = measuredSpec(null, T, [...QIS, '主病名', '患者ID'], { qis: QIS, sensitive: '主病名' });
+      const a = await agree(spec);
+      expect(a.records).toBe(3000);
+      expect(a.sampleUniques).toBeGreaterThan(0);
+      expect(a.tCloseness?.orderedDistance).toBeGreaterThan(0);
+    });
+
+    for (const [level, k, limit] of [
+      [1, 5, 0.1],
+      [1, 5, 0],
+      [2, 2, 0.5],
+      [2, 5, 0.1],
+      [2, undefined, 0],
+    ] as const) {
+      it(`agrees on every figure under rule hierarchies (level ${level}, k ${k}, suppression limit ${limit})`, async () => {
+        const a = await agree(
+          draft(level, { ...(k === undefined ? {} : { k }), suppressionLimit: limit, l: { value: 2, variant: 'recursive', c: 3 }, t: { value: 0.5, variant: 'ordered' } }),
+          { threshold: 0.1, population: 1_000_000 },
+        );
+        expect(a.lDiversity?.recursive).not.toBeNull();
+        expect(a.populationUniques).not.toBeNull();
+      });
+    }
+
+    it('agrees when records are suppressed (the loss and entropy of suppressed records, DM and AECS count them)', async () => {
+      const a = await agree(draft(2, { k: 5, suppressionLimit: 0.5 }));
+      expect(a.suppressedRecords).toBeGreaterThan(0);
+      expect(a.suppression?.applied).toBe(true);
+    });
+
+    it('reads sampling weights per value, and says so when a weight is missing as assessRisk does', async () => {
+      // Fractional weights, repeated across records, with a NULL in some records of a second column.
+      await engine.exec(`CREATE OR REPLACE TABLE ${T}_w AS SELECT *, 1.5 + (rowid % 7) * 0.25 AS 重み, CASE WHEN 身長 > 175 THEN NULL ELSE 2.5 END AS 欠けた重み FROM ${T}`);
+      const spec = { ...draft(1, { k: 2, suppressionLimit: 0.2 }), sources: { tables: [{ name: `${T}_w`, subjectColumn: '患者ID' }] } } as ReleaseSpec;
+      const own = new SourceCodes();
+      const want = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: '重み' });
+      const got = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: '重み', codes: own });
+      expect(got?.individualRisk?.weight).toBe('重み');
+      expectSame(got, want);
+      const sql = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: '欠けた重み' }).catch((e: Error) => e);
+      const coded = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: '欠けた重み', codes: own }).catch((e: Error) => e);
+      expect(sql).toBeInstanceOf(Error);
+      expect(coded).toBeInstanceOf(Error);
+      expect({ ...(coded as Error & { key?: string; params?: unknown }) }).toEqual({ ...(sql as Error & { key?: string; params?: unknown }) });
+    });
+
+    it('applies record filters, peculiar decisions, codings and blanked cells per value', async () => {
+      const spec = draft(1, { k: 3, suppressionLimit: 0.2 }, {
+        columns: [
+          { name: '血液型', role: 'other', transforms: [{ kind: 'suppressRecord', values: ['AB'] }] },
+          { name: '身長', role: 'quasi', transforms: [{ kind: 'topCode', at: 180 }, { kind: 'bottomCode', at: 145, label: '<145' }] },
+          { name: '体重', role: 'quasi', transforms: [{ kind: 'round', to: 5 }, { kind: 'suppressCell', values: [50, 55] }] },
+        ],
+        peculiar: {
+          review: true,
+          decisions: [
+            { column: '都道府県', value: prefectures[0], action: 'suppressRecord', reason: 'rare' },
+            { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
+          ],
+        },
+      });
+      const a = await agree(spec);
+      expect(a.records).toBeLessThan(3000);
+      expect(a.individualRisk).not.toBeNull();
+    });
+
+    it('measures an explicit hierarchy at each level, a pseudonymized column and an exclusion list', async () => {
+      const rows = prefectures.map((p, i) => [p, i % 3 === 0 ? '東' : '西', '*']);
+      for (const level of [0, 1, 2]) {
+        await agree(
+          draft(1, { k: 2, suppressionLimit: 0.3 }, {
+            columns: [{ name: '都道府県', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'region', level }] }],
+            hierarchies: [{ name: 'region', kind: 'table', rows }],
+          }),
+        );
+      }
+      await agree(draft(2, { k: 2, suppressionLimit: 0.5 }, { columns: [{ name: '血液型', role: 'quasi', transforms: [{ kind: 'pseudonymize' }] }] }), { key });
+      const a = await agree(draft(2, { k: 2, suppressionLimit: 0.5 }), { exclusions: ['P0000001', 'P0000002', 'nobody'], subjectColumn: '患者ID' });
+      expect(a.exclusions).toMatchObject({ listed: 3, records: 2, subjects: 2 });
+    });
+
+    it('leaves to assessRisk what codes cannot answer: cell suppression, a date shift, a population table, SUDA2', async () => {
+      const cells = draft(1, { k: 3, suppressionLimit: 0, suppression: 'cells' });
+      expect(await assessRiskCoded(engine, cells, { table: T, suda: false, codes })).toBeNull();
+      const shifted = draft(1, { k: 2, suppressionLimit: 0.3 }, {
+        columns: [{ name: '生年月日', role: 'quasi', transforms: [{ kind: 'dateShift', maxDays: 30 }, { kind: 'generalize', hierarchy: 'age', level: 1 }] }],
+      });
+      expect(await assessRiskCoded(engine, shifted, { table: T, suda: false, codes, key })).toBeNull();
+      expect(await assessRiskCoded(engine, draft(1, { suppressionLimit: 0 }), { table: T, suda: false, codes, populationTable: T })).toBeNull();
+      expect(await assessRiskCoded(engine, draft(1, { suppressionLimit: 0 }), { table: T, codes })).toBeNull();
+    });
+  });
+}
