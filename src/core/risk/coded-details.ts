@@ -477,8 +477,9 @@ export function codedSdcRisk(
   let w = n;
   if (weights !== null) {
     w = new Float64Array(C);
-    const missing = weightSums(ids.ids, released, comboOf, weights, w, rep);
+    const { missing, notPositive } = weightSums(ids.ids, released, comboOf, weights, w, rep);
     if (missing > 0) throw new TokumeiError('riskSdc.error.weightMissing', { column: opts.weightName ?? '', count: missing });
+    if (notPositive > 0) throw new TokumeiError('riskSdc.error.weightNotPositive', { column: opts.weightName ?? '', count: notPositive });
   } else if (rep !== null) firstRecords(ids.ids, released, comboOf, rep);
   const below = new Float64Array(ks.length);
   const recordsBelowK = () => ks.map((k, i) => ({ k, records: below[i] }));
@@ -520,9 +521,17 @@ function comboSizes(released: ReleasedClasses, sizes: Int32Array, comboOf: Int32
 }
 
 /** Each combination's weight (compensated sums) and, with `rep`, its first record; returns the released records without a weight. */
-function weightSums(id: Int32Array, released: ReleasedClasses, comboOf: Int32Array, weights: Float64Array, w: Float64Array, rep: Int32Array | null): number {
+function weightSums(
+  id: Int32Array,
+  released: ReleasedClasses,
+  comboOf: Int32Array,
+  weights: Float64Array,
+  w: Float64Array,
+  rep: Int32Array | null,
+): { missing: number; notPositive: number } {
   const wc = new Float64Array(w.length);
   let missing = 0;
+  let notPositive = 0;
   for (let r = 0; r < id.length; r++) {
     const c = id[r];
     if (c < 0 || !released[c]) continue;
@@ -530,10 +539,11 @@ function weightSums(id: Int32Array, released: ReleasedClasses, comboOf: Int32Arr
     if (rep !== null && rep[k] < 0) rep[k] = r;
     const x = weights[r];
     if (x !== x) missing++;
+    else if (!(x > 0)) notPositive++;
     else addTo(w, wc, k, x);
   }
   for (let k = 0; k < w.length; k++) w[k] += wc[k];
-  return missing;
+  return { missing, notPositive };
 }
 
 function firstRecords(id: Int32Array, released: ReleasedClasses, comboOf: Int32Array, rep: Int32Array): void {

@@ -63,8 +63,11 @@ export async function sdcFrequencies(engine: SqlEngine, opts: SdcFrequencyOption
   if (!(alpha >= 0 && alpha <= 1)) throw new TokumeiError('riskSdc.error.alpha', { alpha });
   const rel = ident(opts.relation);
   if (opts.weight !== undefined) {
-    const [bad] = await engine.rows(`SELECT count(*) AS c FROM ${rel} WHERE ${ident(opts.weight)} IS NULL`);
+    const w = ident(opts.weight);
+    const [bad] = await engine.rows(`SELECT count(*) FILTER (WHERE ${w} IS NULL) AS c, count(*) FILTER (WHERE NOT (CAST(${w} AS DOUBLE) > 0)) AS z FROM ${rel}`);
     if (Number(bad.c) > 0) throw new TokumeiError('riskSdc.error.weightMissing', { column: opts.weight, count: Number(bad.c) });
+    // A weight of 0 would make Fk 0 and the estimator take the logarithm of 0 (sdcMicro's weights are inverse inclusion probabilities, ≥ 1).
+    if (Number(bad.z) > 0) throw new TokumeiError('riskSdc.error.weightNotPositive', { column: opts.weight, count: Number(bad.z) });
   }
 
   const kc = keys.map((_, i) => `k${i}`);

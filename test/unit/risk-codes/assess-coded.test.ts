@@ -131,18 +131,19 @@ for (const host of ENGINE_HOSTS) {
 
     it('reads sampling weights per value, and says so when a weight is missing as assessRisk does', async () => {
       // Fractional weights, repeated across records, with a NULL in some records of a second column.
-      await engine.exec(`CREATE OR REPLACE TABLE ${T}_w AS SELECT *, 1.5 + (rowid % 7) * 0.25 AS 重み, CASE WHEN 身長 > 175 THEN NULL ELSE 2.5 END AS 欠けた重み FROM ${T}`);
+      await engine.exec(`CREATE OR REPLACE TABLE ${T}_w AS SELECT *, 1.5 + (rowid % 7) * 0.25 AS 重み, CASE WHEN 身長 > 175 THEN NULL ELSE 2.5 END AS 欠けた重み, CASE WHEN 身長 > 175 THEN 0 ELSE 2 END AS ゼロ重み FROM ${T}`);
       const spec = { ...draft(1, { k: 2, suppressionLimit: 0.2 }), sources: { tables: [{ name: `${T}_w`, subjectColumn: '患者ID' }] } } as ReleaseSpec;
       const own = new SourceCodes();
       const want = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: '重み' });
       const got = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: '重み', codes: own });
       expect(got?.individualRisk?.weight).toBe('重み');
       expectSame(got, want);
-      const sql = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: '欠けた重み' }).catch((e: Error) => e);
-      const coded = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: '欠けた重み', codes: own }).catch((e: Error) => e);
-      expect(sql).toBeInstanceOf(Error);
-      expect(coded).toBeInstanceOf(Error);
-      expect({ ...(coded as Error & { key?: string; params?: unknown }) }).toEqual({ ...(sql as Error & { key?: string; params?: unknown }) });
+      for (const [column, key] of [['欠けた重み', 'riskSdc.error.weightMissing'], ['ゼロ重み', 'riskSdc.error.weightNotPositive']]) {
+        const sql = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: column }).catch((e: Error) => e);
+        const coded = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: column, codes: own }).catch((e: Error) => e);
+        expect(sql).toMatchObject({ key });
+        expect({ ...(coded as Error) }).toEqual({ ...(sql as Error) });
+      }
     });
 
     it('applies record filters, peculiar decisions, codings and blanked cells per value', async () => {

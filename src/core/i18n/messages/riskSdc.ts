@@ -18,6 +18,10 @@ export const riskSdc = defineMessages({
     ja: '抽出ウェイトの列「{column}」に空欄が {count} 件あります。すべての行にウェイトが必要です。',
     en: 'The sampling weight column "{column}" is empty in {count} rows. Every row needs a weight.',
   },
+  'riskSdc.error.weightNotPositive': {
+    ja: '抽出ウェイトの列「{column}」に 0 以下の値が {count} 件あります。ウェイトは正の数（抽出確率の逆数）でなければなりません。',
+    en: 'The sampling weight column "{column}" holds {count} values of 0 or less. A weight must be positive (the inverse of the inclusion probability).',
+  },
   'riskSdc.error.threshold': {
     ja: '個別リスクのしきい値 {threshold} は 0 以上 1 以下でなければなりません。',
     en: 'The individual-risk threshold {threshold} must be between 0 and 1.',
