@@ -10,6 +10,7 @@ import {
   type ClassAssessment,
   type MeasuredColumns,
 } from '../../src/core/risk/assess-parts.ts';
+import { codedPeculiarListing } from '../../src/core/risk/coded-peculiar.ts';
 import { releasedPeculiarWithSources, type PeculiarListing } from '../../src/core/risk/peculiar-sources.ts';
 import { SourceCodes } from '../../src/core/risk/source-codes.ts';
 import type { ReleaseSpec } from '../../src/core/spec/schema.ts';
@@ -198,7 +199,10 @@ export function riskApi(engine: () => SqlEngine & { cancel(): Promise<void> }, o
     },
 
     async riskPeculiar(req: RiskRequest): Promise<Timed<PeculiarResult>> {
-      return exclusive('live', (e) => releasedPeculiarWithSources(e, req.spec, { ...req, geography: req.geography ?? undefined }));
+      return exclusive('live', async (e) => {
+        const opts = { ...req, geography: req.geography ?? undefined };
+        return (await codedPeculiarListing(e, req.spec, { ...opts, codes })) ?? releasedPeculiarWithSources(e, req.spec, opts);
+      });
     },
 
     /** The released quasi-identifiers as dictionary codes, transferred (not copied) for the SUDA2 worker. */

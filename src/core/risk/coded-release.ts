@@ -245,12 +245,18 @@ export async function releasedLabels(
 ): Promise<Map<string, ReleasedLabels> | null> {
   const select = compiled.select;
   const out = new Map<string, ReleasedLabels>();
-  for (const { name, numeric } of columns) {
+  const reads = columns.map(({ name }) => {
     const expr = select.columns.find((c) => c.as === name)?.expr;
     const one = expr && oneColumn(expr, select, name);
-    if (!expr || !one) return null;
-    const encoded = await codes.columns(engine, select.from.table, [one.column]);
-    const source = encoded?.columns.get(one.column);
+    return expr && one ? { expr, one } : null;
+  });
+  if (reads.some((r) => r === null)) return null;
+  // One look at the catalog for all of them (it costs a few milliseconds per call in the browser).
+  const encoded = await codes.columns(engine, select.from.table, [...new Set(reads.map((r) => r!.one.column))]);
+  if (!encoded) return null;
+  for (const [i, { name, numeric }] of columns.entries()) {
+    const { expr, one } = reads[i]!;
+    const source = encoded.columns.get(one.column);
     if (!source) return null;
     const sql = releasedSql(select, source, expr, one.joins);
     const key = `labels${numeric ? ':n' : ''}:${sql}`;
