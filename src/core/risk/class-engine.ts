@@ -396,17 +396,31 @@ function fold(words: readonly Float64Array[]): Float64Array[] {
 }
 
 function denseIds(a: Float64Array, b: Float64Array): Float64Array {
-  const n = a.length;
+  const size = tableSize(a.length);
+  const ids = new Float64Array(a.length);
+  internPairs(a, b, null, ids, new Int32Array(size).fill(-1), new Float64Array(size * 2));
+  return ids;
+}
+
+/** Slots of an open-addressing table for n keys: a power of two, at most half full. */
+function tableSize(n: number): number {
   let size = 16;
   while (size < n * 2) size <<= 1;
-  const mask = size - 1;
-  const slotId = new Int32Array(size).fill(-1);
-  const slotKey = new Float64Array(size * 2);
-  const ids = new Float64Array(n);
+  return size;
+}
+
+/**
+ * Dense ids of the pairs (a[i], b[i]) (b all 0 when null) in order of first appearance, for the
+ * records `keep` keeps (all when null; the others are left as they are in `ids`). `slotId`
+ * (filled with −1) and `slotKey` (twice as long) are the table. Returns how many ids there are.
+ */
+function internPairs(a: Float64Array, b: Float64Array | null, keep: Uint8Array | null, ids: Int32Array | Float64Array, slotId: Int32Array, slotKey: Float64Array): number {
+  const mask = slotId.length - 1;
   let next = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < a.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
     const x = a[i];
-    const y = b[i];
+    const y = b === null ? 0 : b[i];
     let slot = hashWord(hashWord(0x9e3779b9, x), y) & mask;
     for (;;) {
       const id = slotId[slot];
@@ -424,7 +438,7 @@ function denseIds(a: Float64Array, b: Float64Array): Float64Array {
       slot = (slot + 1) & mask;
     }
   }
-  return ids;
+  return next;
 }
 
 /**
@@ -585,35 +599,7 @@ export function classIdsOf(rel: CodedRelation, scratch: Scratch = new Scratch())
     return { ids, classes: any, sizes: sizesOf(any) };
   }
   const words = fold(scratch.keys(rel).words);
-  const a = words[0];
-  const b = words.length > 1 ? words[1] : null;
-  const { n } = keptIndex(rel);
-  let size = 16;
-  while (size < n * 2) size <<= 1;
-  const mask = size - 1;
-  const slotId = scratch.int32(IDS_SLOT + 1, size).fill(-1);
-  const slotKey = scratch.float64(IDS_SLOT, size * 2);
-  let next = 0;
-  for (let i = 0; i < rel.records; i++) {
-    if (keep !== null && keep[i] === 0) continue;
-    const x = a[i];
-    const y = b === null ? 0 : b[i];
-    let slot = hashWord(hashWord(0x9e3779b9, x), y) & mask;
-    for (;;) {
-      const id = slotId[slot];
-      if (id < 0) {
-        slotId[slot] = next;
-        slotKey[slot * 2] = x;
-        slotKey[slot * 2 + 1] = y;
-        ids[i] = next++;
-        break;
-      }
-      if (slotKey[slot * 2] === x && slotKey[slot * 2 + 1] === y) {
-        ids[i] = id;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
+  const size = tableSize(keptIndex(rel).n);
+  const next = internPairs(words[0], words.length > 1 ? words[1] : null, keep, ids, scratch.int32(IDS_SLOT + 1, size).fill(-1), scratch.float64(IDS_SLOT, size * 2));
   return { ids, classes: next, sizes: sizesOf(next) };
 }

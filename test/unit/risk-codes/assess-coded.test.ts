@@ -6,38 +6,11 @@ import { assessRisk, type AssessOptions, type RiskAssessment } from '../../../sr
 import { assessRiskCoded } from '../../../src/core/risk/assess-coded.ts';
 import { measuredSpec } from '../../../src/core/risk/assess-parts.ts';
 import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
-import { parseSpec } from '../../../src/core/spec/parse.ts';
-import type { ReleaseSpec, ReleaseSpecInput } from '../../../src/core/spec/schema.ts';
+import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
 import { loadDemoPatients } from '../ui-risk/demo-table.ts';
+import { draft, recording, T } from './support.ts';
 
-const T = '患者';
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
-
-/** A draft of the demo's release at one level, with `extra` columns, hierarchies and model on top. */
-function draft(level: number, model: ReleaseSpecInput['model'], extra: Partial<Pick<ReleaseSpecInput, 'columns' | 'hierarchies' | 'peculiar'>> = {}): ReleaseSpec {
-  const columns = [
-    { name: '患者ID', role: 'identifier', transforms: [{ kind: 'drop' }] },
-    { name: '氏名', role: 'identifier', transforms: [{ kind: 'drop' }] },
-    { name: '生年月日', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'age', level }] },
-    { name: '性別', role: 'quasi', transforms: [] },
-    { name: '郵便番号', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'zip', level }] },
-    { name: '主病名', role: 'sensitive', transforms: [] },
-  ] as NonNullable<ReleaseSpecInput['columns']>;
-  const more = extra.columns ?? [];
-  return parseSpec({
-    version: 1,
-    sources: { tables: [{ name: T, subjectColumn: '患者ID' }] },
-    columns: [...columns.filter((c) => !more.some((m) => m.name === c.name)), ...more],
-    hierarchies: [
-      { name: 'age', kind: 'age', referenceDate: '2024-04-01', levels: [{ width: 5 }, { width: 20 }] },
-      { name: 'zip', kind: 'prefix', levels: [{ keep: 3 }, { keep: 1 }] },
-      ...(extra.hierarchies ?? []),
-    ],
-    model,
-    peculiar: extra.peculiar ?? { review: false, decisions: [] },
-    release: { mode: 'anonymized' },
-  });
-}
 
 /**
  * Equal, numbers to 12 significant digits where they are not integers (sums run in another
@@ -55,16 +28,6 @@ function expectSame(got: unknown, want: unknown, path = '$'): void {
     return;
   }
   expect(got, path).toEqual(want);
-}
-
-/** The engine, recording every statement. */
-function recording(engine: SqlEngine): { engine: SqlEngine; seen: string[] } {
-  const seen: string[] = [];
-  const log = (sql: string) => (seen.push(sql), sql);
-  return {
-    engine: { exec: (sql) => engine.exec(log(sql)), rows: (sql) => engine.rows(log(sql)), registerFile: (n, b) => engine.registerFile(n, b), dropFile: (n) => engine.dropFile(n) },
-    seen,
-  };
 }
 
 /** Whether a statement read the release views (the records as released): the coded path reads only dictionaries. */

@@ -7,52 +7,21 @@ import { assessClasses, type ClassAssessment, type ClassOptions } from '../../..
 import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
 import { ident, literal } from '../../../src/core/sql/quote.ts';
 import { parseSpec } from '../../../src/core/spec/parse.ts';
-import type { ReleaseSpec, ReleaseSpecInput } from '../../../src/core/spec/schema.ts';
+import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
 import { loadDemoPatients } from '../ui-risk/demo-table.ts';
+import { draft as draftWith, recording as recordingEngine, T } from './support.ts';
 
-const T = '患者';
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
 
-/** A draft of the demo's release, with `extra` columns and hierarchies on top. */
-function draft(level: number, k: number | undefined, limit: number, extra: Partial<Pick<ReleaseSpecInput, 'columns' | 'hierarchies' | 'peculiar'>> = {}): ReleaseSpec {
-  const columns = [
-    { name: '患者ID', role: 'identifier', transforms: [{ kind: 'drop' }] },
-    { name: '氏名', role: 'identifier', transforms: [{ kind: 'drop' }] },
-    { name: '生年月日', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'age', level }] },
-    { name: '性別', role: 'quasi', transforms: [] },
-    { name: '郵便番号', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'zip', level }] },
-    { name: '主病名', role: 'sensitive', transforms: [] },
-  ] as NonNullable<ReleaseSpecInput['columns']>;
-  const more = extra.columns ?? [];
-  return parseSpec({
-    version: 1,
-    sources: { tables: [{ name: T, subjectColumn: '患者ID' }] },
-    columns: [...columns.filter((c) => !more.some((m) => m.name === c.name)), ...more],
-    hierarchies: [
-      { name: 'age', kind: 'age', referenceDate: '2024-04-01', levels: [{ width: 5 }, { width: 20 }] },
-      { name: 'zip', kind: 'prefix', levels: [{ keep: 3 }, { keep: 1 }] },
-      ...(extra.hierarchies ?? []),
-    ],
-    model: { ...(k === undefined ? {} : { k }), suppressionLimit: limit },
-    peculiar: extra.peculiar ?? { review: false, decisions: [] },
-    release: { mode: 'anonymized' },
-  });
+/** A draft of the demo's release with k and a suppression limit. */
+function draft(level: number, k: number | undefined, limit: number, extra: Parameters<typeof draftWith>[2] = {}): ReleaseSpec {
+  return draftWith(level, { ...(k === undefined ? {} : { k }), suppressionLimit: limit }, extra);
 }
 
 /** The engine, recording every statement, so a test can tell whether the release view itself was scanned. */
 function recording(engine: SqlEngine): { engine: SqlEngine; scannedView: () => boolean; seen: string[] } {
-  const seen: string[] = [];
-  const log = (sql: string) => (seen.push(sql), sql);
-  return {
-    engine: {
-      exec: (sql) => engine.exec(log(sql)),
-      rows: (sql) => engine.rows(log(sql)),
-      registerFile: (n, b) => engine.registerFile(n, b),
-      dropFile: (n) => engine.dropFile(n),
-    },
-    scannedView: () => seen.some((s) => /FROM "__tokumei_part_\d+_released"/.test(s)),
-    seen,
-  };
+  const r = recordingEngine(engine);
+  return { ...r, scannedView: () => r.seen.some((s) => /FROM "__tokumei_part_\d+_released"/.test(s)) };
 }
 
 /** Both answers, with the entropy compared to 10 digits (the sums run in another order). */

@@ -1,0 +1,42 @@
+import type { SqlEngine } from '../../../src/core/engine.ts';
+import { parseSpec } from '../../../src/core/spec/parse.ts';
+import type { ReleaseSpec, ReleaseSpecInput } from '../../../src/core/spec/schema.ts';
+
+/** The demo's patient table as the coded-path tests load it. */
+export const T = '患者';
+
+/** A draft of the demo's release at one level of age and postal prefix, with `extra` columns, hierarchies and decisions on top. */
+export function draft(level: number, model: ReleaseSpecInput['model'], extra: Partial<Pick<ReleaseSpecInput, 'columns' | 'hierarchies' | 'peculiar'>> = {}): ReleaseSpec {
+  const columns = [
+    { name: '患者ID', role: 'identifier', transforms: [{ kind: 'drop' }] },
+    { name: '氏名', role: 'identifier', transforms: [{ kind: 'drop' }] },
+    { name: '生年月日', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'age', level }] },
+    { name: '性別', role: 'quasi', transforms: [] },
+    { name: '郵便番号', role: 'quasi', transforms: [{ kind: 'generalize', hierarchy: 'zip', level }] },
+    { name: '主病名', role: 'sensitive', transforms: [] },
+  ] as NonNullable<ReleaseSpecInput['columns']>;
+  const more = extra.columns ?? [];
+  return parseSpec({
+    version: 1,
+    sources: { tables: [{ name: T, subjectColumn: '患者ID' }] },
+    columns: [...columns.filter((c) => !more.some((m) => m.name === c.name)), ...more],
+    hierarchies: [
+      { name: 'age', kind: 'age', referenceDate: '2024-04-01', levels: [{ width: 5 }, { width: 20 }] },
+      { name: 'zip', kind: 'prefix', levels: [{ keep: 3 }, { keep: 1 }] },
+      ...(extra.hierarchies ?? []),
+    ],
+    model,
+    peculiar: extra.peculiar ?? { review: false, decisions: [] },
+    release: { mode: 'anonymized' },
+  });
+}
+
+/** The engine, recording every statement, so a test can tell what SQL a path ran (whether it read a release view). */
+export function recording(engine: SqlEngine): { engine: SqlEngine; seen: string[] } {
+  const seen: string[] = [];
+  const log = (sql: string) => (seen.push(sql), sql);
+  return {
+    engine: { exec: (sql) => engine.exec(log(sql)), rows: (sql) => engine.rows(log(sql)), registerFile: (n, b) => engine.registerFile(n, b), dropFile: (n) => engine.dropFile(n) },
+    seen,
+  };
+}
