@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINE_HOSTS } from '../../support/engines.ts';
-import type { SqlEngine } from '../../../src/core/engine.ts';
-import { PseudonymKey } from '../../../src/core/pseudonymize/key.ts';
 import { assessRisk, type AssessOptions, type RiskAssessment } from '../../../src/core/risk/assess.ts';
 import { assessRiskCoded } from '../../../src/core/risk/assess-coded.ts';
 import { measuredSpec } from '../../../src/core/risk/assess-parts.ts';
 import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
 import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
-import { loadDemoPatients } from '../ui-risk/demo-table.ts';
-import { draft, recording, T } from './support.ts';
+import { draft, recording, T, useDemo } from './support.ts';
 
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
 
@@ -35,26 +32,15 @@ const readsRecords = (seen: readonly string[]) => seen.some((s) => /FROM "__toku
 
 for (const host of ENGINE_HOSTS) {
   describe(`the risk report from dictionary codes (${host.name})`, () => {
-    let engine: SqlEngine & { close(): void };
-    let codes: SourceCodes;
-    let key: PseudonymKey;
-    let prefectures: string[];
-    beforeAll(async () => {
-      engine = await host.create();
-      await loadDemoPatients(engine, T, 3000);
-      codes = new SourceCodes();
-      key = await PseudonymKey.generate();
-      prefectures = (await engine.rows(`SELECT DISTINCT 都道府県 AS p FROM 患者 WHERE 都道府県 IS NOT NULL ORDER BY 1`)).map((r) => String(r.p));
-    }, 120_000);
-    afterAll(() => engine.close());
+    const fx = useDemo(host);
 
     /** assessRiskCoded equals assessRisk (which measures the view), and reads no record in SQL. */
     async function agree(spec: ReleaseSpec, opts: Omit<AssessOptions, 'table' | 'suda'> = {}): Promise<RiskAssessment> {
-      const want = await assessRisk(engine, spec, { table: T, suda: false, ...opts });
+      const want = await assessRisk(fx.engine, spec, { table: T, suda: false, ...opts });
       // Encoded before the recording: encoding reads each column once per table, which is the point.
-      await assessRiskCoded(engine, spec, { table: T, suda: false, ...opts, codes });
-      const r = recording(engine);
-      const got = await assessRiskCoded(r.engine, spec, { table: T, suda: false, ...opts, codes });
+      await assessRiskCoded(fx.engine, spec, { table: T, suda: false, ...opts, codes: fx.codes });
+      const r = recording(fx.engine);
+      const got = await assessRiskCoded(r.engine, spec, { table: T, suda: false, ...opts, codes: fx.codes });
       expect(got).not.toBeNull();
       expect(readsRecords(r.seen), r.seen.join('\n')).toBe(false);
       expectSame(got, want);
@@ -94,16 +80,16 @@ for (const host of ENGINE_HOSTS) {
 
     it('reads sampling weights per value, and says so when a weight is missing as assessRisk does', async () => {
       // Fractional weights, repeated across records, with a NULL in some records of a second column.
-      await engine.exec(`CREATE OR REPLACE TABLE ${T}_w AS SELECT *, 1.5 + (rowid % 7) * 0.25 AS 重み, CASE WHEN 身長 > 175 THEN NULL ELSE 2.5 END AS 欠けた重み, CASE WHEN 身長 > 175 THEN 0 ELSE 2 END AS ゼロ重み FROM ${T}`);
+      await fx.engine.exec(`CREATE OR REPLACE TABLE ${T}_w AS SELECT *, 1.5 + (rowid % 7) * 0.25 AS 重み, CASE WHEN 身長 > 175 THEN NULL ELSE 2.5 END AS 欠けた重み, CASE WHEN 身長 > 175 THEN 0 ELSE 2 END AS ゼロ重み FROM ${T}`);
       const spec = { ...draft(1, { k: 2, suppressionLimit: 0.2 }), sources: { tables: [{ name: `${T}_w`, subjectColumn: '患者ID' }] } } as ReleaseSpec;
       const own = new SourceCodes();
-      const want = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: '重み' });
-      const got = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: '重み', codes: own });
+      const want = await assessRisk(fx.engine, spec, { table: `${T}_w`, suda: false, weight: '重み' });
+      const got = await assessRiskCoded(fx.engine, spec, { table: `${T}_w`, suda: false, weight: '重み', codes: own });
       expect(got?.individualRisk?.weight).toBe('重み');
       expectSame(got, want);
       for (const [column, key] of [['欠けた重み', 'riskSdc.error.weightMissing'], ['ゼロ重み', 'riskSdc.error.weightNotPositive']]) {
-        const sql = await assessRisk(engine, spec, { table: `${T}_w`, suda: false, weight: column }).catch((e: Error) => e);
-        const coded = await assessRiskCoded(engine, spec, { table: `${T}_w`, suda: false, weight: column, codes: own }).catch((e: Error) => e);
+        const sql = await assessRisk(fx.engine, spec, { table: `${T}_w`, suda: false, weight: column }).catch((e: Error) => e);
+        const coded = await assessRiskCoded(fx.engine, spec, { table: `${T}_w`, suda: false, weight: column, codes: own }).catch((e: Error) => e);
         expect(sql).toMatchObject({ key });
         expect({ ...(coded as Error) }).toEqual({ ...(sql as Error) });
       }
@@ -119,7 +105,7 @@ for (const host of ENGINE_HOSTS) {
         peculiar: {
           review: true,
           decisions: [
-            { column: '都道府県', value: prefectures[0], action: 'suppressRecord', reason: 'rare' },
+            { column: '都道府県', value: fx.prefectures[0], action: 'suppressRecord', reason: 'rare' },
             { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
           ],
         },
@@ -130,7 +116,7 @@ for (const host of ENGINE_HOSTS) {
     });
 
     it('measures an explicit hierarchy at each level, a pseudonymized column and an exclusion list', async () => {
-      const rows = prefectures.map((p, i) => [p, i % 3 === 0 ? '東' : '西', '*']);
+      const rows = fx.prefectures.map((p, i) => [p, i % 3 === 0 ? '東' : '西', '*']);
       for (const level of [0, 1, 2]) {
         await agree(
           draft(1, { k: 2, suppressionLimit: 0.3 }, {
@@ -139,20 +125,20 @@ for (const host of ENGINE_HOSTS) {
           }),
         );
       }
-      await agree(draft(2, { k: 2, suppressionLimit: 0.5 }, { columns: [{ name: '血液型', role: 'quasi', transforms: [{ kind: 'pseudonymize' }] }] }), { key });
+      await agree(draft(2, { k: 2, suppressionLimit: 0.5 }, { columns: [{ name: '血液型', role: 'quasi', transforms: [{ kind: 'pseudonymize' }] }] }), { key: fx.key });
       const a = await agree(draft(2, { k: 2, suppressionLimit: 0.5 }), { exclusions: ['P0000001', 'P0000002', 'nobody'], subjectColumn: '患者ID' });
       expect(a.exclusions).toMatchObject({ listed: 3, records: 2, subjects: 2 });
     });
 
     it('leaves to assessRisk what codes cannot answer: cell suppression, a date shift, a population table, SUDA2', async () => {
       const cells = draft(1, { k: 3, suppressionLimit: 0, suppression: 'cells' });
-      expect(await assessRiskCoded(engine, cells, { table: T, suda: false, codes })).toBeNull();
+      expect(await assessRiskCoded(fx.engine, cells, { table: T, suda: false, codes: fx.codes })).toBeNull();
       const shifted = draft(1, { k: 2, suppressionLimit: 0.3 }, {
         columns: [{ name: '生年月日', role: 'quasi', transforms: [{ kind: 'dateShift', maxDays: 30 }, { kind: 'generalize', hierarchy: 'age', level: 1 }] }],
       });
-      expect(await assessRiskCoded(engine, shifted, { table: T, suda: false, codes, key })).toBeNull();
-      expect(await assessRiskCoded(engine, draft(1, { suppressionLimit: 0 }), { table: T, suda: false, codes, populationTable: T })).toBeNull();
-      expect(await assessRiskCoded(engine, draft(1, { suppressionLimit: 0 }), { table: T, codes })).toBeNull();
+      expect(await assessRiskCoded(fx.engine, shifted, { table: T, suda: false, codes: fx.codes, key: fx.key })).toBeNull();
+      expect(await assessRiskCoded(fx.engine, draft(1, { suppressionLimit: 0 }), { table: T, suda: false, codes: fx.codes, populationTable: T })).toBeNull();
+      expect(await assessRiskCoded(fx.engine, draft(1, { suppressionLimit: 0 }), { table: T, codes: fx.codes })).toBeNull();
     });
   });
 }

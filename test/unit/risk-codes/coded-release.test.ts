@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ENGINE_HOSTS } from '../../support/engines.ts';
 import type { SqlEngine, SqlValue } from '../../../src/core/engine.ts';
-import { PseudonymKey } from '../../../src/core/pseudonymize/key.ts';
 import { assessClasses, type ClassAssessment, type ClassOptions } from '../../../src/core/risk/assess-parts.ts';
 import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
 import { ident, literal } from '../../../src/core/sql/quote.ts';
 import { parseSpec } from '../../../src/core/spec/parse.ts';
 import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
 import { loadDemoPatients } from '../ui-risk/demo-table.ts';
-import { draft as draftWith, recording as recordingEngine, T } from './support.ts';
+import { draft as draftWith, recording as recordingEngine, T, useDemo } from './support.ts';
 
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
 
@@ -34,24 +33,13 @@ function expectSame(got: ClassAssessment, want: ClassAssessment): void {
 
 for (const host of ENGINE_HOSTS) {
   describe(`classes from dictionary codes (${host.name})`, () => {
-    let engine: SqlEngine & { close(): void };
-    let codes: SourceCodes;
-    let key: PseudonymKey;
-    let prefectures: string[];
-    beforeAll(async () => {
-      engine = await host.create();
-      await loadDemoPatients(engine, T, 3000);
-      codes = new SourceCodes();
-      key = await PseudonymKey.generate();
-      prefectures = (await engine.rows(`SELECT DISTINCT 都道府県 AS p FROM 患者 WHERE 都道府県 IS NOT NULL ORDER BY 1`)).map((r) => String(r.p));
-    }, 120_000);
-    afterAll(() => engine.close());
+    const fx = useDemo(host);
 
     /** The coded answer (asserting it did not scan the view, unless `viewScanned`) against the view's. */
     async function agree(spec: ReleaseSpec | null, opts: Omit<ClassOptions, 'table' | 'codes'>, viewScanned = false): Promise<ClassAssessment> {
-      const want = await assessClasses(engine, spec, { table: T, ...opts });
-      const r = recording(engine);
-      const got = await assessClasses(r.engine, spec, { table: T, ...opts, codes });
+      const want = await assessClasses(fx.engine, spec, { table: T, ...opts });
+      const r = recording(fx.engine);
+      const got = await assessClasses(r.engine, spec, { table: T, ...opts, codes: fx.codes });
       expect(r.scannedView()).toBe(viewScanned);
       expectSame(got, want);
       return got;
@@ -77,8 +65,8 @@ for (const host of ENGINE_HOSTS) {
 
     it('remembers what each level gave, so going back to a level runs no SQL on the dictionaries', async () => {
       for (const level of [1, 2, 1, 2]) await agree(draft(level, 5, 0.1), {});
-      const r = recording(engine);
-      expectSame(await assessClasses(r.engine, draft(1, 5, 0.1), { table: T, codes }), await assessClasses(engine, draft(1, 5, 0.1), { table: T }));
+      const r = recording(fx.engine);
+      expectSame(await assessClasses(r.engine, draft(1, 5, 0.1), { table: T, codes: fx.codes }), await assessClasses(fx.engine, draft(1, 5, 0.1), { table: T }));
       expect(r.seen.filter((s) => s.includes('__tokumei_dict_'))).toHaveLength(1);
     });
 
@@ -97,7 +85,7 @@ for (const host of ENGINE_HOSTS) {
         peculiar: {
           review: true,
           decisions: [
-            { column: '都道府県', value: prefectures[0], action: 'suppressRecord', reason: 'rare' },
+            { column: '都道府県', value: fx.prefectures[0], action: 'suppressRecord', reason: 'rare' },
             { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
           ],
         },
@@ -107,7 +95,7 @@ for (const host of ENGINE_HOSTS) {
     });
 
     it('joins an explicit hierarchy on the dictionary, not on every record', async () => {
-      const rows = prefectures.map((p, i) => [p, i % 3 === 0 ? '東' : '西', '*']);
+      const rows = fx.prefectures.map((p, i) => [p, i % 3 === 0 ? '東' : '西', '*']);
       for (const level of [0, 1, 2]) {
         await agree(
           draft(1, 2, 0.3, {
@@ -121,34 +109,34 @@ for (const host of ENGINE_HOSTS) {
 
     it('measures a pseudonymized quasi-identifier and an exclusion list per value', async () => {
       const spec = draft(2, 2, 0.5, { columns: [{ name: '血液型', role: 'quasi', transforms: [{ kind: 'pseudonymize' }] }] });
-      await agree(spec, { key });
+      await agree(spec, { key: fx.key });
       const a = await agree(draft(2, 2, 0.5), { exclusions: ['P0000001', 'P0000002', 'nobody'], subjectColumn: '患者ID' });
       expect(a.exclusions).toMatchObject({ listed: 3, records: 2, subjects: 2 });
     });
 
     it('leaves a spec that reads two columns per record (a date shift reads the subject) to the view', async () => {
       const spec = draft(1, 2, 0.3, { columns: [{ name: '生年月日', role: 'quasi', transforms: [{ kind: 'dateShift', maxDays: 30 }, { kind: 'generalize', hierarchy: 'age', level: 1 }] }] });
-      await agree(spec, { key }, true);
+      await agree(spec, { key: fx.key }, true);
     });
 
     it('encodes a replaced table again, and drops its dictionaries when cleared', async () => {
       await agree(null, { qis: ['性別', '血液型'], sensitive: '主病名' });
-      await engine.exec(`CREATE OR REPLACE TABLE 患者 AS SELECT * FROM 患者 WHERE 身長 > 160`);
+      await fx.engine.exec(`CREATE OR REPLACE TABLE 患者 AS SELECT * FROM 患者 WHERE 身長 > 160`);
       const a = await agree(null, { qis: ['性別', '血液型'], sensitive: '主病名' });
       expect(a.records).toBeLessThan(3000);
-      await codes.clear(engine);
-      const left = await engine.rows(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '__tokumei_')`);
+      await fx.codes.clear(fx.engine);
+      const left = await fx.engine.rows(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '__tokumei_')`);
       expect(left).toEqual([]);
-      await loadDemoPatients(engine, T, 3000);
+      await loadDemoPatients(fx.engine, T, 3000);
     });
 
     it('leaves a table whose rowids have gaps, or that has a column called rowid, to the view', async () => {
-      await engine.exec(`CREATE OR REPLACE TABLE gaps AS SELECT * FROM 患者`);
-      await engine.exec(`DELETE FROM gaps WHERE 性別 = '男'`);
-      await engine.exec(`CREATE OR REPLACE TABLE shadow AS SELECT greatest(rowid, 1) AS "RowID", * FROM 患者`);
+      await fx.engine.exec(`CREATE OR REPLACE TABLE gaps AS SELECT * FROM 患者`);
+      await fx.engine.exec(`DELETE FROM gaps WHERE 性別 = '男'`);
+      await fx.engine.exec(`CREATE OR REPLACE TABLE shadow AS SELECT greatest(rowid, 1) AS "RowID", * FROM 患者`);
       for (const table of ['gaps', 'shadow']) {
-        const want = await assessClasses(engine, null, { table, qis: ['血液型', '都道府県'], sensitive: '主病名' });
-        const r = recording(engine);
+        const want = await assessClasses(fx.engine, null, { table, qis: ['血液型', '都道府県'], sensitive: '主病名' });
+        const r = recording(fx.engine);
         const got = await assessClasses(r.engine, null, { table, qis: ['血液型', '都道府県'], sensitive: '主病名', codes: new SourceCodes() });
         expect(r.scannedView()).toBe(true);
         expectSame(got, want);
@@ -157,17 +145,17 @@ for (const host of ENGINE_HOSTS) {
 
     it('leaves a table of more records than the codes may hold to the view, and owes what is over the encoding limit', async () => {
       const small = new SourceCodes(1000);
-      const r = recording(engine);
-      expectSame(await assessClasses(r.engine, null, { table: T, qis: ['性別'], sensitive: '主病名', codes: small }), await assessClasses(engine, null, { table: T, qis: ['性別'], sensitive: '主病名' }));
+      const r = recording(fx.engine);
+      expectSame(await assessClasses(r.engine, null, { table: T, qis: ['性別'], sensitive: '主病名', codes: small }), await assessClasses(fx.engine, null, { table: T, qis: ['性別'], sensitive: '主病名' }));
       expect(r.scannedView()).toBe(true);
       expect(small.owed).toBeNull();
       const limited = new SourceCodes();
       const opts = { table: T, qis: ['性別', '血液型'], sensitive: '主病名', codes: limited, encodeLimit: 3000 * 2 };
-      const l = recording(engine);
+      const l = recording(fx.engine);
       await assessClasses(l.engine, null, opts);
       expect(l.scannedView()).toBe(true);
       expect(limited.owed).toEqual({ table: T, columns: ['性別', '血液型', '主病名'] });
-      await limited.clear(engine);
+      await limited.clear(fx.engine);
     });
 
     it('agrees with the view on random tables with missing values', async () => {
@@ -181,7 +169,7 @@ for (const host of ENGINE_HOSTS) {
           fc.constantFrom(0, 0.2, 1),
           async (rows, k, limit) => {
             const values = rows.map((r) => `(${r.map((v) => literal(v as SqlValue)).join(', ')})`).join(', ');
-            await engine.exec(
+            await fx.engine.exec(
               `CREATE OR REPLACE TABLE ${ident('乱')} AS SELECT CAST(col0 AS VARCHAR) AS a, CAST(col1 AS INTEGER) AS b, CAST(col2 AS DOUBLE) AS c, CAST(col3 AS VARCHAR) AS s FROM (VALUES ${values})`,
             );
             const spec = parseSpec({
@@ -196,14 +184,14 @@ for (const host of ENGINE_HOSTS) {
               model: { ...(k === undefined ? {} : { k }), suppressionLimit: limit },
               release: { mode: 'anonymized' },
             });
-            const want = await assessClasses(engine, spec, { table: '乱' });
-            const got = await assessClasses(engine, spec, { table: '乱', codes: own });
+            const want = await assessClasses(fx.engine, spec, { table: '乱' });
+            const got = await assessClasses(fx.engine, spec, { table: '乱', codes: own });
             expectSame(got, want);
           },
         ),
         { numRuns: 30, seed: 77 },
       );
-      await own.clear(engine);
+      await own.clear(fx.engine);
     }, 120_000);
   });
 }

@@ -1,4 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { SqlEngine } from '../../../src/core/engine.ts';
+import { PseudonymKey } from '../../../src/core/pseudonymize/key.ts';
+import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
+import { loadDemoPatients } from '../ui-risk/demo-table.ts';
 import { parseSpec } from '../../../src/core/spec/parse.ts';
 import type { ReleaseSpec, ReleaseSpecInput } from '../../../src/core/spec/schema.ts';
 
@@ -39,4 +43,26 @@ export function recording(engine: SqlEngine): { engine: SqlEngine; seen: string[
     engine: { exec: (sql) => engine.exec(log(sql)), rows: (sql) => engine.rows(log(sql)), registerFile: (n, b) => engine.registerFile(n, b), dropFile: (n) => engine.dropFile(n) },
     seen,
   };
+}
+
+/** What a coded-path suite works on: the demo patients in one engine, the codes kept between tests, a key, the prefectures. */
+export interface DemoFixture {
+  engine: SqlEngine & { close(): void };
+  codes: SourceCodes;
+  key: PseudonymKey;
+  prefectures: string[];
+}
+
+/** Loads 3,000 demo patients into a fresh engine of `host` before the suite and closes it after; read the fields inside tests. */
+export function useDemo(host: { create(): Promise<SqlEngine & { close(): void }> }): DemoFixture {
+  const fx = {} as DemoFixture;
+  beforeAll(async () => {
+    fx.engine = await host.create();
+    await loadDemoPatients(fx.engine, T, 3000);
+    fx.codes = new SourceCodes();
+    fx.key = await PseudonymKey.generate();
+    fx.prefectures = (await fx.engine.rows(`SELECT DISTINCT 都道府県 AS p FROM ${T} WHERE 都道府県 IS NOT NULL ORDER BY 1`)).map((r) => String(r.p));
+  }, 120_000);
+  afterAll(() => fx.engine.close());
+  return fx;
 }
