@@ -260,14 +260,18 @@ export async function releasedLabels(
     if (!source) return null;
     const sql = releasedSql(select, source, expr, one.joins);
     const key = `labels${numeric ? ':n' : ''}:${sql}`;
-    let labels = one.own ? (source.derived.get(key) as ReleasedLabels | undefined) : undefined;
+    const at = codedColumnOf(relation, name);
+    if (!at) return null;
+    // Released codes are numbered by the map codedRelease read (groups come back in any order), so
+    // labels are kept with the map they were numbered by: a map read again (after the cache let
+    // it go) may number the groups otherwise, and then the labels are read again too.
+    const kept = one.own ? (source.derived.get(key) as { map: Int32Array; labels: ReleasedLabels } | undefined) : undefined;
+    let labels = kept?.map === at.map ? kept.labels : undefined;
     if (!labels) {
       const rows = await engine.rows(
         `SELECT min(code) AS c, CAST(v AS VARCHAR) AS t, ${numeric ? 'CAST(v AS DOUBLE)' : 'NULL'} AS x, ` +
           `dense_rank() OVER (ORDER BY v NULLS LAST) - 1 AS r FROM (${sql}) GROUP BY v`,
       );
-      const at = codedColumnOf(relation, name);
-      if (!at) return null;
       const size = rows.length;
       labels = { text: new Array<string | null>(size).fill(null), number: numeric ? new Float64Array(size).fill(NaN) : null, rank: new Int32Array(size), nullCode: -1 };
       for (const r of rows) {
@@ -278,7 +282,7 @@ export async function releasedLabels(
         labels.rank[code] = Number(r.r);
         if (r.t === null) labels.nullCode = code;
       }
-      if (one.own) remember(source, key, labels);
+      if (one.own) remember(source, key, { map: at.map, labels });
     }
     out.set(name, labels);
   }

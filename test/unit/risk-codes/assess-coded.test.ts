@@ -130,6 +130,25 @@ for (const host of ENGINE_HOSTS) {
       expect(a.exclusions).toMatchObject({ listed: 3, records: 2, subjects: 2 });
     });
 
+    it('reads the labels again when the released codes are numbered anew (a map the cache let go and read again)', async () => {
+      const spec = draft(2, { k: 2, suppressionLimit: 0.5 });
+      await agree(spec);
+      // Renumber every cached map of released groups (reversed), as a fresh read may number them; the labels stay cached.
+      const encoded = await fx.codes.columns(fx.engine, T, ['生年月日', '性別', '郵便番号', '主病名']);
+      let renumbered = 0;
+      for (const column of encoded!.columns.values()) {
+        for (const [key, value] of column.derived) {
+          const r = value as { map?: Int32Array; size?: number; nullCode?: number; labels?: unknown };
+          if (!(r.map instanceof Int32Array) || r.labels !== undefined || r.size === undefined) continue;
+          const size = r.size;
+          column.derived.set(key, { map: r.map.map((g) => size - 1 - g), size, nullCode: r.nullCode! < 0 ? -1 : size - 1 - r.nullCode! });
+          renumbered++;
+        }
+      }
+      expect(renumbered).toBeGreaterThan(0);
+      await agree(spec);
+    });
+
     it('leaves to assessRisk what codes cannot answer: cell suppression, a date shift, a population table, SUDA2', async () => {
       const cells = draft(1, { k: 3, suppressionLimit: 0, suppression: 'cells' });
       expect(await assessRiskCoded(fx.engine, cells, { table: T, suda: false, codes: fx.codes })).toBeNull();
