@@ -10,7 +10,8 @@ import { PACKAGE_PATHS, type ManifestLine } from './types.ts';
  */
 
 const LINE = /^([0-9a-f]{64}) {2}(0|[1-9][0-9]*) {2}(.+)$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Control characters and the Unicode line and paragraph separators: a path with one would not stay on its line for text tools (nor for `.` in LINE). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Code-point order. */
 export function comparePaths(a: string, b: string): number {

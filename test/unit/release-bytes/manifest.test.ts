@@ -35,7 +35,7 @@ describe('MANIFEST', () => {
   });
 
   it('round-trips any set of paths', () => {
-    const path = fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((p) => !/[\u0000-\u001f\u007f]/.test(p) && p !== 'MANIFEST');
+    const path = fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((p) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) && p !== 'MANIFEST');
     fc.assert(
       fc.property(fc.uniqueArray(path, { maxLength: 8 }), fc.array(fc.nat(1e9), { minLength: 8, maxLength: 8 }), (paths, sizes) => {
         if (paths.length === 0) return;
@@ -57,6 +57,7 @@ describe('MANIFEST', () => {
     expect(keyOf(() => parseManifest(good + good))).toBe('releaseBytes.manifest.duplicate');
     expect(keyOf(() => parseManifest(`${good}\n`))).toBe('releaseBytes.manifest.invalidLine');
     expect(keyOf(() => formatManifest([line('a\nb')]))).toBe('releaseBytes.manifest.badPath');
+    expect(keyOf(() => formatManifest([line('a\u2028b')]))).toBe('releaseBytes.manifest.badPath');
     expect(keyOf(() => formatManifest([line('a'), line('a')]))).toBe('releaseBytes.manifest.duplicate');
     expect(() => formatManifest([line('MANIFEST')])).toThrow();
   });
