@@ -15,7 +15,7 @@ import { planMeasurement } from './measure-spec.ts';
 import { pairsFromHistogram } from './population-table.ts';
 import { decideRecordSuppression } from './record-suppression.ts';
 import { riskReportFrom } from './report.ts';
-import { remember, type SourceCodes } from './source-codes.ts';
+import { remember, type EncodedColumn, type SourceCodes } from './source-codes.ts';
 
 export interface CodedAssessOptions extends AssessOptions {
   /** The table's dictionary codes, kept between calls (the live risk panel's). */
@@ -65,14 +65,16 @@ export async function assessRiskCoded(engine: SqlEngine, spec: ReleaseSpec, opts
     const originalLabels = await releasedLabels(engine, opts.codes, orig.compiled, original, qis.map((name) => ({ name, numeric: false })));
     if (!labels || !originalLabels) return null;
 
-    const cached = (column: string, h: Parameters<typeof materializeHierarchy>[3]) => cachedHierarchy(engine, opts.codes, table, column, h);
+    const encoded = await opts.codes.columns(engine, table, qis);
+    const cached = (column: string, h: Parameters<typeof materializeHierarchy>[3]) => cachedHierarchy(engine, encoded?.columns.get(column), table, column, h);
     const { levels, columns } = await measuredLevels(engine, spec, table, qis, cached);
 
     // From here on nothing awaits: the class ids live in the codes' scratch buffers, which the next request reuses.
     const ids = classIdsOf(coded, opts.codes.scratch);
     const k = spec.model.k;
     const allSizes = Array.from(ids.sizes);
-    const suppression = k === undefined ? null : decideRecordSuppression(histogramFromSizes(allSizes), k, spec.model.suppressionLimit);
+    const allHistogram = histogramFromSizes(allSizes);
+    const suppression = k === undefined ? null : decideRecordSuppression(allHistogram, k, spec.model.suppressionLimit);
     const released = new Uint8Array(ids.classes).fill(1);
     if (suppression?.applied) ids.sizes.forEach((size, c) => (released[c] = size < suppression.k ? 0 : 1));
     const releasedHistogram = histogramFromSizes(allSizes.filter((_, c) => released[c] === 1));
@@ -83,7 +85,7 @@ export async function assessRiskCoded(engine: SqlEngine, spec: ReleaseSpec, opts
       ...(k !== undefined ? { k } : {}),
       ...(opts.population !== undefined ? { population: opts.population } : {}),
       released: releasedHistogram,
-      all: suppressedRecords > 0 ? histogramFromSizes(allSizes) : releasedHistogram,
+      all: suppressedRecords > 0 ? allHistogram : releasedHistogram,
       suppressedRecords,
       generalizedCounts: new Map(qis.map((q, i) => [q, labelCounts(coded.qis[i], labels.get(q)!, ids, released)])),
       originalCounts: new Map(qis.map((q, i) => [q, labelCounts(original.qis[i], originalLabels.get(q)!, ids, null)])),
@@ -149,8 +151,7 @@ function individualRisk(rel: CodedRelation, ids: ClassIds, released: Uint8Array,
 }
 
 /** A column's hierarchy over its values, kept with the column's codes: the levels change, the table does not. */
-async function cachedHierarchy(engine: SqlEngine, codes: SourceCodes, table: string, column: string, h: Parameters<typeof materializeHierarchy>[3]): Promise<Hierarchy> {
-  const encoded = (await codes.columns(engine, table, [column]))?.columns.get(column);
+async function cachedHierarchy(engine: SqlEngine, encoded: EncodedColumn | undefined, table: string, column: string, h: Parameters<typeof materializeHierarchy>[3]): Promise<Hierarchy> {
   const key = `hierarchy:${JSON.stringify(h)}`;
   const known = encoded?.derived.get(key) as Hierarchy | undefined;
   if (known) return known;

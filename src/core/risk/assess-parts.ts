@@ -1,5 +1,4 @@
 import { applySpec, type AppliedSpec } from '../compile/apply.ts';
-import { isNumeric, valueKind } from '../compile/value-kind.ts';
 import type { SqlEngine } from '../engine.ts';
 import type { PseudonymKey } from '../pseudonymize/key.ts';
 import { ident } from '../sql/quote.ts';
@@ -10,7 +9,7 @@ import { scanClasses, scanDiversity, scanHistogram, type ClassDiversity } from '
 import { journalistRisk } from './journalist.ts';
 import { marketerRisk } from './marketer.ts';
 import { planMeasurement, type MeasurePlan } from './measure-spec.ts';
-import { findPeculiarValues, type PeculiarOptions, type PeculiarReport } from './peculiar.ts';
+import type { PeculiarOptions } from './peculiar.ts';
 import { pairsFromHistogram } from './population-table.ts';
 import { prosecutorRisk } from './prosecutor.ts';
 import { decideRecordSuppression, type RecordSuppression } from './record-suppression.ts';
@@ -226,30 +225,6 @@ export function classFigures(h: ClassSizeHistogram, threshold: number, k?: numbe
 }
 
 export interface PeculiarPartOptions extends PartOptions, Pick<PeculiarOptions, 'minCount' | 'percentiles' | 'geography' | 'maxPerColumn'> {}
-
-/**
- * Peculiar values of the measured columns as released: rare categories of text columns, extremes
- * of numeric ones (date columns have neither a category nor a percentile here and are skipped).
- */
-export async function releasedPeculiar(engine: SqlEngine, spec: ReleaseSpec | null, opts: PeculiarPartOptions): Promise<PeculiarReport & { columns: string[] }> {
-  return withReleased(engine, spec, opts, async (view, plan) => {
-    const types = new Map((await engine.rows(`DESCRIBE ${ident(view)}`)).map((r) => [String(r.column_name), valueKind(String(r.column_type))]));
-    const measured = [...plan.measured];
-    const numeric = measured.filter((c) => isNumeric(types.get(c) ?? 'text'));
-    const categorical = measured.filter((c) => types.get(c) === 'text' || types.get(c) === 'boolean');
-    const geography = opts.geography !== undefined && types.has(opts.geography) ? opts.geography : undefined;
-    const report = await findPeculiarValues(engine, {
-      relation: view,
-      categorical,
-      numeric,
-      geography,
-      minCount: opts.minCount,
-      percentiles: opts.percentiles,
-      maxPerColumn: opts.maxPerColumn,
-    });
-    return { ...report, columns: [...categorical, ...numeric] };
-  });
-}
 
 /** The released quasi-identifiers as SUDA2's dictionary codes (one Int32Array per column). */
 export async function releasedSudaColumns(engine: SqlEngine, spec: ReleaseSpec | null, opts: PartOptions): Promise<{ qis: string[]; columns: Int32Array[] }> {

@@ -4,7 +4,7 @@ import { ident, num } from '../sql/quote.ts';
 import type { ReleaseSpec } from '../spec/schema.ts';
 import { applyMeasured, type PeculiarPartOptions } from './assess-parts.ts';
 import { codedRelease, releasedLabels } from './coded-release.ts';
-import { MAX_SOURCES_PER_FINDING, type PeculiarListing } from './peculiar-sources.ts';
+import { MAX_SOURCES_PER_FINDING, peculiarColumns, type PeculiarListing } from './peculiar-sources.ts';
 import { compareCodePoints, keptPerSourceCode, peculiarFromCodes, type PeculiarCodedColumn } from './peculiar-from-codes.ts';
 import { CODE, remember, type EncodedColumn, type SourceCodes } from './source-codes.ts';
 import type { PeculiarFinding } from './types.ts';
@@ -32,13 +32,7 @@ export async function codedPeculiarListing(
   const { plan, applied } = await applyMeasured(engine, spec, opts, prefix);
   try {
     const view = applied.view;
-    const types = new Map((await engine.rows(`DESCRIBE ${ident(view)}`)).map((r) => [String(r.column_name), String(r.column_type)]));
-    const kinds = new Map([...types].map(([c, t]) => [c, valueKind(t)]));
-    const measured = [...plan.measured];
-    // As releasedPeculiarWithSources decides by the released type; date columns are neither.
-    const numeric = measured.filter((c) => isNumeric(kinds.get(c) ?? 'text'));
-    const categorical = measured.filter((c) => kinds.get(c) === 'text' || kinds.get(c) === 'boolean');
-    const geography = opts.geography !== undefined && measured.includes(opts.geography) ? opts.geography : undefined;
+    const { numeric, categorical, geography, types } = await peculiarColumns(engine, view, [...plan.measured], opts.geography);
     const needed = [...new Set([...categorical, ...numeric, ...(geography === undefined ? [] : [geography])])];
     const columns = [...categorical, ...numeric];
     // Only what the SQL listing passes on to findPeculiarValues (no limits, the default share for geography).

@@ -67,10 +67,7 @@ export async function releasedPeculiarWithSources(engine: SqlEngine, spec: Relea
     });
     try {
       const view = applied.view;
-      const types = new Map((await engine.rows(`DESCRIBE ${ident(view)}`)).map((r) => [String(r.column_name), valueKind(String(r.column_type))]));
-      const numeric = measured.filter((c) => isNumeric(types.get(c) ?? 'text'));
-      const categorical = measured.filter((c) => types.get(c) === 'text' || types.get(c) === 'boolean');
-      const geography = opts.geography !== undefined && measured.includes(opts.geography) ? opts.geography : undefined;
+      const { numeric, categorical, geography } = await peculiarColumns(engine, view, measured, opts.geography);
       const report = await findPeculiarValues(engine, {
         relation: view,
         categorical,
@@ -95,6 +92,27 @@ export async function releasedPeculiarWithSources(engine: SqlEngine, spec: Relea
   } finally {
     await engine.exec(`DROP VIEW IF EXISTS ${ident(source)}`).catch(() => undefined);
   }
+}
+
+/**
+ * Which measured columns the listing checks, by their released type: text and boolean ones for
+ * rare categories, numeric ones for extremes (dates have neither); the geography only when it is
+ * measured. `types` are the released DuckDB types.
+ */
+export async function peculiarColumns(
+  engine: SqlEngine,
+  view: string,
+  measured: readonly string[],
+  geography: string | undefined,
+): Promise<{ numeric: string[]; categorical: string[]; geography: string | undefined; types: Map<string, string> }> {
+  const types = new Map((await engine.rows(`DESCRIBE ${ident(view)}`)).map((r) => [String(r.column_name), String(r.column_type)]));
+  const kind = (c: string) => valueKind(types.get(c) ?? 'VARCHAR');
+  return {
+    numeric: measured.filter((c) => isNumeric(kind(c))),
+    categorical: measured.filter((c) => kind(c) === 'text' || kind(c) === 'boolean'),
+    geography: geography !== undefined && measured.includes(geography) ? geography : undefined,
+    types,
+  };
 }
 
 const keyOf = (v: string | number | null) => (typeof v === 'number' ? `n:${v}` : `s:${v}`);

@@ -5,7 +5,7 @@ import { assessRiskCoded } from '../../../src/core/risk/assess-coded.ts';
 import { measuredSpec } from '../../../src/core/risk/assess-parts.ts';
 import { SourceCodes } from '../../../src/core/risk/source-codes.ts';
 import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
-import { draft, recording, T, useDemo } from './support.ts';
+import { draft, recording, perValueDraft, T, useDemo } from './support.ts';
 
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
 
@@ -96,20 +96,7 @@ for (const host of ENGINE_HOSTS) {
     });
 
     it('applies record filters, peculiar decisions, codings and blanked cells per value', async () => {
-      const spec = draft(1, { k: 3, suppressionLimit: 0.2 }, {
-        columns: [
-          { name: '血液型', role: 'other', transforms: [{ kind: 'suppressRecord', values: ['AB'] }] },
-          { name: '身長', role: 'quasi', transforms: [{ kind: 'topCode', at: 180 }, { kind: 'bottomCode', at: 145, label: '<145' }] },
-          { name: '体重', role: 'quasi', transforms: [{ kind: 'round', to: 5 }, { kind: 'suppressCell', values: [50, 55] }] },
-        ],
-        peculiar: {
-          review: true,
-          decisions: [
-            { column: '都道府県', value: fx.prefectures[0], action: 'suppressRecord', reason: 'rare' },
-            { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
-          ],
-        },
-      });
+      const spec = perValueDraft({ k: 3, suppressionLimit: 0.2 }, fx.prefectures[0]);
       const a = await agree(spec);
       expect(a.records).toBeLessThan(3000);
       expect(a.individualRisk).not.toBeNull();

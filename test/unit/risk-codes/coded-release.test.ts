@@ -8,7 +8,7 @@ import { ident, literal } from '../../../src/core/sql/quote.ts';
 import { parseSpec } from '../../../src/core/spec/parse.ts';
 import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
 import { loadDemoPatients } from '../ui-risk/demo-table.ts';
-import { draft as draftWith, recording as recordingEngine, T, useDemo } from './support.ts';
+import { draft as draftWith, recording as recordingEngine, perValueDraft, T, useDemo } from './support.ts';
 
 const QIS = ['生年月日', '性別', '郵便番号', '都道府県', '市区町村', '血液型', '身長', '体重'];
 
@@ -76,20 +76,7 @@ for (const host of ENGINE_HOSTS) {
     });
 
     it('applies record filters, peculiar decisions, codings, rounding and blanked cells per value', async () => {
-      const spec = draft(1, 3, 0.2, {
-        columns: [
-          { name: '血液型', role: 'other', transforms: [{ kind: 'suppressRecord', values: ['AB'] }] },
-          { name: '身長', role: 'quasi', transforms: [{ kind: 'topCode', at: 180 }, { kind: 'bottomCode', at: 145, label: '<145' }] },
-          { name: '体重', role: 'quasi', transforms: [{ kind: 'round', to: 5 }, { kind: 'suppressCell', values: [50, 55] }] },
-        ],
-        peculiar: {
-          review: true,
-          decisions: [
-            { column: '都道府県', value: fx.prefectures[0], action: 'suppressRecord', reason: 'rare' },
-            { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
-          ],
-        },
-      });
+      const spec = perValueDraft({ k: 3, suppressionLimit: 0.2 }, fx.prefectures[0]);
       const a = await agree(spec, {});
       expect(a.records).toBeLessThan(3000);
     });

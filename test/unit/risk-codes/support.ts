@@ -35,6 +35,24 @@ export function draft(level: number, model: ReleaseSpecInput['model'], extra: Pa
   });
 }
 
+/** A draft whose transforms work per value: a record filter, top/bottom codes, rounding, blanked cells, and peculiar decisions on `prefecture`. */
+export function perValueDraft(model: ReleaseSpecInput['model'], prefecture: string): ReleaseSpec {
+  return draft(1, model, {
+    columns: [
+      { name: '血液型', role: 'other', transforms: [{ kind: 'suppressRecord', values: ['AB'] }] },
+      { name: '身長', role: 'quasi', transforms: [{ kind: 'topCode', at: 180 }, { kind: 'bottomCode', at: 145, label: '<145' }] },
+      { name: '体重', role: 'quasi', transforms: [{ kind: 'round', to: 5 }, { kind: 'suppressCell', values: [50, 55] }] },
+    ],
+    peculiar: {
+      review: true,
+      decisions: [
+        { column: '都道府県', value: prefecture, action: 'suppressRecord', reason: 'rare' },
+        { column: '性別', value: '女', action: 'suppressCell', reason: 'test' },
+      ],
+    },
+  });
+}
+
 /** The engine, recording every statement, so a test can tell what SQL a path ran (whether it read a release view). */
 export function recording(engine: SqlEngine): { engine: SqlEngine; seen: string[] } {
   const seen: string[] = [];

@@ -4,7 +4,8 @@ import type { SqlEngine } from '../../../src/core/engine.ts';
 import { parseSpec } from '../../../src/core/spec/parse.ts';
 import type { ReleaseSpec } from '../../../src/core/spec/schema.ts';
 import { assessRisk } from '../../../src/core/risk/assess.ts';
-import { assessClasses, classFigures, releasedPeculiar, releasedSudaColumns } from '../../../src/core/risk/assess-parts.ts';
+import { assessClasses, classFigures, releasedSudaColumns } from '../../../src/core/risk/assess-parts.ts';
+import { releasedPeculiarWithSources } from '../../../src/core/risk/peculiar-sources.ts';
 import { findPeculiarValues } from '../../../src/core/risk/peculiar.ts';
 import { suda2 } from '../../../src/core/risk/suda.ts';
 import { loadDemoPatients } from './demo-table.ts';
@@ -122,7 +123,7 @@ for (const host of ENGINE_HOSTS) {
     });
 
     it('lists the peculiar values of the released columns as findPeculiarValues does on the raw table', async () => {
-      const got = await releasedPeculiar(engine, null, { table: T, qis: ['性別', '身長'], sensitive: '主病名', minCount: 3 });
+      const got = await releasedPeculiarWithSources(engine, null, { table: T, qis: ['性別', '身長'], sensitive: '主病名', minCount: 3 });
       const expected = await findPeculiarValues(engine, { relation: T, categorical: ['性別', '主病名'], numeric: ['身長'], minCount: 3 });
       expect(got.columns.sort()).toEqual(['主病名', '性別', '身長'].sort());
       const key = (f: { column: string; value: string | number; reason: string }) => `${f.column}|${f.value}|${f.reason}`;
